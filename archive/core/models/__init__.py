@@ -1,0 +1,25 @@
+from .articles import Article, ArticleCountry, ArticleOrganisation, ArticlePerson, Source
+from .base import DatePrecision, Extracted, ReviewStatus
+from .meetings import Meeting, Participation
+from .places import Country, CountryAlias, Organisation, OrganisationAlias
+from .people import Person, PersonName, PersonRole
+
+__all__ = [
+    "Article",
+    "ArticleCountry",
+    "ArticleOrganisation",
+    "ArticlePerson",
+    "Country",
+    "CountryAlias",
+    "DatePrecision",
+    "Extracted",
+    "Meeting",
+    "Organisation",
+    "OrganisationAlias",
+    "Participation",
+    "Person",
+    "PersonName",
+    "PersonRole",
+    "ReviewStatus",
+    "Source",
+]

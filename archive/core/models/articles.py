@@ -1,0 +1,153 @@
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from .base import DatePrecision, Extracted, ReviewStatus, format_partial_date
+
+
+class Source(models.Model):
+    name = models.CharField(max_length=200, unique=True, help_text="Publisher as analysts know it, e.g. Anadolu Agency.")
+    slug = models.SlugField(max_length=200, unique=True)
+    url = models.URLField(blank=True)
+    country = models.ForeignKey("core.Country", on_delete=models.SET_NULL, null=True, blank=True, related_name="sources")
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("search") + f"?source={self.slug}"
+
+
+class ArticleQuerySet(models.QuerySet):
+    def verified(self):
+        return self.filter(review_status=ReviewStatus.VERIFIED)
+
+    def for_index(self):
+        """Everything the search document of an article needs, in a fixed number of queries."""
+        return self.select_related("source").prefetch_related(
+            "countries__aliases",
+            "people__names",
+            "organisations__aliases",
+            "meetings__participations__person",
+        )
+
+
+class Article(models.Model):
+    class Language(models.TextChoices):
+        ENGLISH = "en", "English"
+        SERBIAN = "sr", "Serbian"
+        OTHER = "other", "Other"
+
+    title = models.CharField(max_length=500)
+    source = models.ForeignKey(Source, on_delete=models.PROTECT, null=True, blank=True, related_name="articles")
+    url = models.URLField(max_length=1000, blank=True, help_text="Where the article was published, if known.")
+    published = models.DateField(
+        null=True, blank=True, help_text="Publication date. For a month or year only, the first day of it."
+    )
+    published_precision = models.CharField(
+        max_length=8,
+        choices=DatePrecision.choices,
+        default=DatePrecision.UNKNOWN,
+        help_text="How much of the publication date is known.",
+    )
+    body = models.TextField()
+    language = models.CharField(max_length=8, choices=Language.choices, default=Language.ENGLISH)
+    content_hash = models.CharField(
+        max_length=64, unique=True, editable=False, help_text="Hash of the normalised text; finds re-imports."
+    )
+    source_file = models.CharField(max_length=500, blank=True, help_text="The fixture file this article came from.")
+    import_fingerprint = models.CharField(max_length=64, blank=True, editable=False)
+    imported_at = models.DateTimeField(null=True, blank=True)
+    review_status = models.CharField(
+        max_length=12,
+        choices=ReviewStatus.choices,
+        default=ReviewStatus.UNREVIEWED,
+        help_text="Verified articles are never changed by a later import.",
+    )
+    curator_edited = models.BooleanField(
+        default=False, help_text="Set when a curator saves the article; import then leaves it alone."
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    modified = models.DateTimeField(auto_now=True)
+
+    countries = models.ManyToManyField("core.Country", through="ArticleCountry", related_name="articles", blank=True)
+    people = models.ManyToManyField("core.Person", through="ArticlePerson", related_name="articles", blank=True)
+    organisations = models.ManyToManyField(
+        "core.Organisation", through="ArticleOrganisation", related_name="articles", blank=True
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["url"], condition=~Q(url=""), name="article_url_unique_when_present"),
+        ]
+        indexes = [models.Index(fields=["published"], name="article_published_idx")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("article-detail", args=[self.pk])
+
+    @property
+    def published_display(self) -> str:
+        return format_partial_date(self.published, self.published_precision)
+
+    @property
+    def is_protected(self) -> bool:
+        return self.curator_edited or self.review_status == ReviewStatus.VERIFIED
+
+
+class ArticleCountry(Extracted):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="country_links")
+    country = models.ForeignKey("core.Country", on_delete=models.PROTECT, related_name="article_links")
+
+    class Meta:
+        ordering = ["article", "country"]
+        verbose_name = "country mention"
+        constraints = [models.UniqueConstraint(fields=["article", "country"], name="article_country_unique")]
+
+    def __str__(self):
+        return f"{self.country} in {self.article}"
+
+
+class ArticlePerson(Extracted):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="person_links")
+    person = models.ForeignKey("core.Person", on_delete=models.CASCADE, related_name="article_links")
+    role = models.CharField(max_length=200, blank=True, help_text="The role the article gives this person.")
+    country = models.ForeignKey(
+        "core.Country",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The country the person represents in this article.",
+    )
+
+    class Meta:
+        ordering = ["article", "person"]
+        verbose_name = "person mention"
+        constraints = [models.UniqueConstraint(fields=["article", "person"], name="article_person_unique")]
+
+    def __str__(self):
+        return f"{self.person} in {self.article}"
+
+
+class ArticleOrganisation(Extracted):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="organisation_links")
+    organisation = models.ForeignKey("core.Organisation", on_delete=models.PROTECT, related_name="article_links")
+
+    class Meta:
+        ordering = ["article", "organisation"]
+        verbose_name = "organisation mention"
+        constraints = [
+            models.UniqueConstraint(fields=["article", "organisation"], name="article_organisation_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} in {self.article}"
