@@ -5,293 +5,698 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Article',
+            name="Article",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=500)),
-                ('url', models.URLField(blank=True, help_text='Where the article was published, if known.', max_length=1000)),
-                ('published', models.DateField(blank=True, help_text='Publication date. For a month or year only, the first day of it.', null=True)),
-                ('published_precision', models.CharField(choices=[('day', 'Day'), ('month', 'Month'), ('year', 'Year'), ('unknown', 'Unknown')], default='unknown', help_text='How much of the publication date is known.', max_length=8)),
-                ('body', models.TextField()),
-                ('language', models.CharField(choices=[('en', 'English'), ('sr', 'Serbian'), ('other', 'Other')], default='en', max_length=8)),
-                ('content_hash', models.CharField(editable=False, help_text='Hash of the normalised text; finds re-imports.', max_length=64, unique=True)),
-                ('source_file', models.CharField(blank=True, help_text='The fixture file this article came from.', max_length=500)),
-                ('import_fingerprint', models.CharField(blank=True, editable=False, max_length=64)),
-                ('imported_at', models.DateTimeField(blank=True, null=True)),
-                ('review_status', models.CharField(choices=[('unreviewed', 'Unreviewed'), ('verified', 'Verified'), ('rejected', 'Rejected')], default='unreviewed', help_text='Verified articles are never changed by a later import.', max_length=12)),
-                ('curator_edited', models.BooleanField(default=False, help_text='Set when a curator saves the article; import then leaves it alone.')),
-                ('created', models.DateTimeField(auto_now_add=True)),
-                ('modified', models.DateTimeField(auto_now=True)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("title", models.CharField(max_length=500)),
+                (
+                    "url",
+                    models.URLField(
+                        blank=True, help_text="Where the article was published, if known.", max_length=1000
+                    ),
+                ),
+                (
+                    "published",
+                    models.DateField(
+                        blank=True,
+                        help_text="Publication date. For a month or year only, the first day of it.",
+                        null=True,
+                    ),
+                ),
+                (
+                    "published_precision",
+                    models.CharField(
+                        choices=[("day", "Day"), ("month", "Month"), ("year", "Year"), ("unknown", "Unknown")],
+                        default="unknown",
+                        help_text="How much of the publication date is known.",
+                        max_length=8,
+                    ),
+                ),
+                ("body", models.TextField()),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("en", "English"), ("sr", "Serbian"), ("other", "Other")], default="en", max_length=8
+                    ),
+                ),
+                (
+                    "content_hash",
+                    models.CharField(
+                        editable=False,
+                        help_text="Hash of the normalised text; finds re-imports.",
+                        max_length=64,
+                        unique=True,
+                    ),
+                ),
+                (
+                    "source_file",
+                    models.CharField(blank=True, help_text="The fixture file this article came from.", max_length=500),
+                ),
+                ("import_fingerprint", models.CharField(blank=True, editable=False, max_length=64)),
+                ("imported_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "review_status",
+                    models.CharField(
+                        choices=[("unreviewed", "Unreviewed"), ("verified", "Verified"), ("rejected", "Rejected")],
+                        default="unreviewed",
+                        help_text="Verified articles are never changed by a later import.",
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "curator_edited",
+                    models.BooleanField(
+                        default=False, help_text="Set when a curator saves the article; import then leaves it alone."
+                    ),
+                ),
+                ("created", models.DateTimeField(auto_now_add=True)),
+                ("modified", models.DateTimeField(auto_now=True)),
             ],
             options={
-                'ordering': ['-published', '-id'],
+                "ordering": ["-published", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='Country',
+            name="Country",
             fields=[
-                ('code', models.CharField(help_text='ISO 3166-1 alpha-2 code; XK for Kosovo.', max_length=2, primary_key=True, serialize=False, verbose_name='ISO code')),
-                ('name', models.CharField(help_text='The short English name analysts see.', max_length=100)),
-                ('official_name', models.CharField(blank=True, max_length=200)),
+                (
+                    "code",
+                    models.CharField(
+                        help_text="ISO 3166-1 alpha-2 code; XK for Kosovo.",
+                        max_length=2,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ISO code",
+                    ),
+                ),
+                ("name", models.CharField(help_text="The short English name analysts see.", max_length=100)),
+                ("official_name", models.CharField(blank=True, max_length=200)),
             ],
             options={
-                'verbose_name_plural': 'countries',
-                'ordering': ['name'],
+                "verbose_name_plural": "countries",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Organisation',
+            name="Organisation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(help_text='Full name, e.g. North Atlantic Treaty Organization.', max_length=200, unique=True)),
-                ('acronym', models.CharField(blank=True, help_text='Short form, e.g. NATO. Leave empty if none.', max_length=20)),
-                ('slug', models.SlugField(max_length=200, unique=True)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "name",
+                    models.CharField(
+                        help_text="Full name, e.g. North Atlantic Treaty Organization.", max_length=200, unique=True
+                    ),
+                ),
+                (
+                    "acronym",
+                    models.CharField(
+                        blank=True, help_text="Short form, e.g. NATO. Leave empty if none.", max_length=20
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=200, unique=True)),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='ArticleCountry',
+            name="ArticleCountry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('evidence', models.TextField(blank=True, help_text='The sentence of the article this fact was read from.')),
-                ('confidence', models.FloatField(blank=True, help_text='How sure extraction was (0 to 1). Empty when a curator entered the fact.', null=True)),
-                ('review_status', models.CharField(choices=[('unreviewed', 'Unreviewed'), ('verified', 'Verified'), ('rejected', 'Rejected')], default='unreviewed', help_text='Set to verified once a curator has checked this fact; import never changes verified facts.', max_length=12)),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='country_links', to='core.article')),
-                ('country', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='article_links', to='core.country')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "evidence",
+                    models.TextField(blank=True, help_text="The sentence of the article this fact was read from."),
+                ),
+                (
+                    "confidence",
+                    models.FloatField(
+                        blank=True,
+                        help_text="How sure extraction was (0 to 1). Empty when a curator entered the fact.",
+                        null=True,
+                    ),
+                ),
+                (
+                    "review_status",
+                    models.CharField(
+                        choices=[("unreviewed", "Unreviewed"), ("verified", "Verified"), ("rejected", "Rejected")],
+                        default="unreviewed",
+                        help_text="Set to verified once a curator has checked this fact; import never changes verified facts.",
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="country_links", to="core.article"
+                    ),
+                ),
+                (
+                    "country",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="article_links", to="core.country"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'country mention',
-                'ordering': ['article', 'country'],
+                "verbose_name": "country mention",
+                "ordering": ["article", "country"],
             },
         ),
         migrations.AddField(
-            model_name='article',
-            name='countries',
-            field=models.ManyToManyField(blank=True, related_name='articles', through='core.ArticleCountry', to='core.country'),
+            model_name="article",
+            name="countries",
+            field=models.ManyToManyField(
+                blank=True, related_name="articles", through="core.ArticleCountry", to="core.country"
+            ),
         ),
         migrations.CreateModel(
-            name='CountryAlias',
+            name="CountryAlias",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(help_text='A name the press uses for this country, e.g. Turkey, Turkish.', max_length=200)),
-                ('kind', models.CharField(choices=[('name', 'Other name'), ('official', 'Official name'), ('former', 'Former name'), ('alternative', 'Alternative spelling'), ('demonym', 'Demonym'), ('capital', 'Capital'), ('native', 'Native name')], default='alternative', max_length=12)),
-                ('folded', models.CharField(db_index=True, editable=False, max_length=200)),
-                ('country', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='aliases', to='core.country')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "name",
+                    models.CharField(
+                        help_text="A name the press uses for this country, e.g. Turkey, Turkish.", max_length=200
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("name", "Other name"),
+                            ("official", "Official name"),
+                            ("former", "Former name"),
+                            ("alternative", "Alternative spelling"),
+                            ("demonym", "Demonym"),
+                            ("capital", "Capital"),
+                            ("native", "Native name"),
+                        ],
+                        default="alternative",
+                        max_length=12,
+                    ),
+                ),
+                ("folded", models.CharField(db_index=True, editable=False, max_length=200)),
+                (
+                    "country",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="aliases", to="core.country"
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'country aliases',
-                'ordering': ['country', 'kind', 'name'],
+                "verbose_name_plural": "country aliases",
+                "ordering": ["country", "kind", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Meeting',
+            name="Meeting",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('evidence', models.TextField(blank=True, help_text='The sentence of the article this fact was read from.')),
-                ('confidence', models.FloatField(blank=True, help_text='How sure extraction was (0 to 1). Empty when a curator entered the fact.', null=True)),
-                ('review_status', models.CharField(choices=[('unreviewed', 'Unreviewed'), ('verified', 'Verified'), ('rejected', 'Rejected')], default='unreviewed', help_text='Set to verified once a curator has checked this fact; import never changes verified facts.', max_length=12)),
-                ('date', models.DateField(blank=True, help_text='When it took place; for month or year only, the first day.', null=True)),
-                ('date_precision', models.CharField(choices=[('day', 'Day'), ('month', 'Month'), ('year', 'Year'), ('unknown', 'Unknown')], default='unknown', max_length=8)),
-                ('city', models.CharField(blank=True, help_text='Where it took place, e.g. Belgrade.', max_length=200)),
-                ('kind', models.CharField(choices=[('visit', 'Official visit'), ('consultations', 'Bilateral consultations'), ('meeting', 'Bilateral meeting'), ('sidelines', 'Talks on the sidelines'), ('phone_call', 'Phone call'), ('multilateral', 'Multilateral meeting'), ('press_conference', 'Press conference'), ('other', 'Other')], default='meeting', max_length=20)),
-                ('status', models.CharField(choices=[('held', 'Held'), ('planned', 'Planned or announced'), ('cancelled', 'Cancelled')], default='held', max_length=10)),
-                ('summary', models.TextField(blank=True, help_text='One or two sentences: who met whom about what.')),
-                ('articles', models.ManyToManyField(blank=True, related_name='meetings', to='core.article')),
-                ('country', models.ForeignKey(blank=True, help_text='Country the meeting took place in.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='meetings_held_in', to='core.country')),
-                ('host_country', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='meetings_hosted', to='core.country')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "evidence",
+                    models.TextField(blank=True, help_text="The sentence of the article this fact was read from."),
+                ),
+                (
+                    "confidence",
+                    models.FloatField(
+                        blank=True,
+                        help_text="How sure extraction was (0 to 1). Empty when a curator entered the fact.",
+                        null=True,
+                    ),
+                ),
+                (
+                    "review_status",
+                    models.CharField(
+                        choices=[("unreviewed", "Unreviewed"), ("verified", "Verified"), ("rejected", "Rejected")],
+                        default="unreviewed",
+                        help_text="Set to verified once a curator has checked this fact; import never changes verified facts.",
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "date",
+                    models.DateField(
+                        blank=True, help_text="When it took place; for month or year only, the first day.", null=True
+                    ),
+                ),
+                (
+                    "date_precision",
+                    models.CharField(
+                        choices=[("day", "Day"), ("month", "Month"), ("year", "Year"), ("unknown", "Unknown")],
+                        default="unknown",
+                        max_length=8,
+                    ),
+                ),
+                ("city", models.CharField(blank=True, help_text="Where it took place, e.g. Belgrade.", max_length=200)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("visit", "Official visit"),
+                            ("consultations", "Bilateral consultations"),
+                            ("meeting", "Bilateral meeting"),
+                            ("sidelines", "Talks on the sidelines"),
+                            ("phone_call", "Phone call"),
+                            ("multilateral", "Multilateral meeting"),
+                            ("press_conference", "Press conference"),
+                            ("other", "Other"),
+                        ],
+                        default="meeting",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("held", "Held"), ("planned", "Planned or announced"), ("cancelled", "Cancelled")],
+                        default="held",
+                        max_length=10,
+                    ),
+                ),
+                ("summary", models.TextField(blank=True, help_text="One or two sentences: who met whom about what.")),
+                ("articles", models.ManyToManyField(blank=True, related_name="meetings", to="core.article")),
+                (
+                    "country",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Country the meeting took place in.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="meetings_held_in",
+                        to="core.country",
+                    ),
+                ),
+                (
+                    "host_country",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="meetings_hosted",
+                        to="core.country",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-date', '-id'],
+                "ordering": ["-date", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='ArticleOrganisation',
+            name="ArticleOrganisation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('evidence', models.TextField(blank=True, help_text='The sentence of the article this fact was read from.')),
-                ('confidence', models.FloatField(blank=True, help_text='How sure extraction was (0 to 1). Empty when a curator entered the fact.', null=True)),
-                ('review_status', models.CharField(choices=[('unreviewed', 'Unreviewed'), ('verified', 'Verified'), ('rejected', 'Rejected')], default='unreviewed', help_text='Set to verified once a curator has checked this fact; import never changes verified facts.', max_length=12)),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='organisation_links', to='core.article')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='article_links', to='core.organisation')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "evidence",
+                    models.TextField(blank=True, help_text="The sentence of the article this fact was read from."),
+                ),
+                (
+                    "confidence",
+                    models.FloatField(
+                        blank=True,
+                        help_text="How sure extraction was (0 to 1). Empty when a curator entered the fact.",
+                        null=True,
+                    ),
+                ),
+                (
+                    "review_status",
+                    models.CharField(
+                        choices=[("unreviewed", "Unreviewed"), ("verified", "Verified"), ("rejected", "Rejected")],
+                        default="unreviewed",
+                        help_text="Set to verified once a curator has checked this fact; import never changes verified facts.",
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="organisation_links",
+                        to="core.article",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="article_links",
+                        to="core.organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'organisation mention',
-                'ordering': ['article', 'organisation'],
+                "verbose_name": "organisation mention",
+                "ordering": ["article", "organisation"],
             },
         ),
         migrations.AddField(
-            model_name='article',
-            name='organisations',
-            field=models.ManyToManyField(blank=True, related_name='articles', through='core.ArticleOrganisation', to='core.organisation'),
+            model_name="article",
+            name="organisations",
+            field=models.ManyToManyField(
+                blank=True, related_name="articles", through="core.ArticleOrganisation", to="core.organisation"
+            ),
         ),
         migrations.CreateModel(
-            name='OrganisationAlias',
+            name="OrganisationAlias",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200)),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='aliases', to='core.organisation')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=200)),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="aliases", to="core.organisation"
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'organisation aliases',
-                'ordering': ['organisation', 'name'],
+                "verbose_name_plural": "organisation aliases",
+                "ordering": ["organisation", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Person',
+            name="Person",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(help_text='Canonical name with diacritics, e.g. Aleksandar Vučić.', max_length=200)),
-                ('slug', models.SlugField(max_length=200, unique=True)),
-                ('notes', models.TextField(blank=True)),
-                ('country', models.ForeignKey(blank=True, help_text='The country this person serves or is a national of.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='people', to='core.country')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "name",
+                    models.CharField(
+                        help_text="Canonical name with diacritics, e.g. Aleksandar Vučić.", max_length=200
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=200, unique=True)),
+                ("notes", models.TextField(blank=True)),
+                (
+                    "country",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The country this person serves or is a national of.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="people",
+                        to="core.country",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'people',
-                'ordering': ['name'],
+                "verbose_name_plural": "people",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Participation',
+            name="Participation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('evidence', models.TextField(blank=True, help_text='The sentence of the article this fact was read from.')),
-                ('confidence', models.FloatField(blank=True, help_text='How sure extraction was (0 to 1). Empty when a curator entered the fact.', null=True)),
-                ('review_status', models.CharField(choices=[('unreviewed', 'Unreviewed'), ('verified', 'Verified'), ('rejected', 'Rejected')], default='unreviewed', help_text='Set to verified once a curator has checked this fact; import never changes verified facts.', max_length=12)),
-                ('role', models.CharField(blank=True, help_text='The role held at the time of the meeting.', max_length=200)),
-                ('side', models.CharField(choices=[('host', 'Host'), ('guest', 'Guest'), ('other', 'Other')], default='other', max_length=8)),
-                ('country', models.ForeignKey(blank=True, help_text='The country this person represented at the meeting.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='participations', to='core.country')),
-                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='participations', to='core.meeting')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='participations', to='core.person')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "evidence",
+                    models.TextField(blank=True, help_text="The sentence of the article this fact was read from."),
+                ),
+                (
+                    "confidence",
+                    models.FloatField(
+                        blank=True,
+                        help_text="How sure extraction was (0 to 1). Empty when a curator entered the fact.",
+                        null=True,
+                    ),
+                ),
+                (
+                    "review_status",
+                    models.CharField(
+                        choices=[("unreviewed", "Unreviewed"), ("verified", "Verified"), ("rejected", "Rejected")],
+                        default="unreviewed",
+                        help_text="Set to verified once a curator has checked this fact; import never changes verified facts.",
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(blank=True, help_text="The role held at the time of the meeting.", max_length=200),
+                ),
+                (
+                    "side",
+                    models.CharField(
+                        choices=[("host", "Host"), ("guest", "Guest"), ("other", "Other")],
+                        default="other",
+                        max_length=8,
+                    ),
+                ),
+                (
+                    "country",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The country this person represented at the meeting.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="participations",
+                        to="core.country",
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="participations", to="core.meeting"
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="participations", to="core.person"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['meeting', 'side', 'person'],
+                "ordering": ["meeting", "side", "person"],
             },
         ),
         migrations.AddField(
-            model_name='meeting',
-            name='people',
-            field=models.ManyToManyField(blank=True, related_name='meetings', through='core.Participation', to='core.person'),
+            model_name="meeting",
+            name="people",
+            field=models.ManyToManyField(
+                blank=True, related_name="meetings", through="core.Participation", to="core.person"
+            ),
         ),
         migrations.CreateModel(
-            name='ArticlePerson',
+            name="ArticlePerson",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('evidence', models.TextField(blank=True, help_text='The sentence of the article this fact was read from.')),
-                ('confidence', models.FloatField(blank=True, help_text='How sure extraction was (0 to 1). Empty when a curator entered the fact.', null=True)),
-                ('review_status', models.CharField(choices=[('unreviewed', 'Unreviewed'), ('verified', 'Verified'), ('rejected', 'Rejected')], default='unreviewed', help_text='Set to verified once a curator has checked this fact; import never changes verified facts.', max_length=12)),
-                ('role', models.CharField(blank=True, help_text='The role the article gives this person.', max_length=200)),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='person_links', to='core.article')),
-                ('country', models.ForeignKey(blank=True, help_text='The country the person represents in this article.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='core.country')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='article_links', to='core.person')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "evidence",
+                    models.TextField(blank=True, help_text="The sentence of the article this fact was read from."),
+                ),
+                (
+                    "confidence",
+                    models.FloatField(
+                        blank=True,
+                        help_text="How sure extraction was (0 to 1). Empty when a curator entered the fact.",
+                        null=True,
+                    ),
+                ),
+                (
+                    "review_status",
+                    models.CharField(
+                        choices=[("unreviewed", "Unreviewed"), ("verified", "Verified"), ("rejected", "Rejected")],
+                        default="unreviewed",
+                        help_text="Set to verified once a curator has checked this fact; import never changes verified facts.",
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(blank=True, help_text="The role the article gives this person.", max_length=200),
+                ),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="person_links", to="core.article"
+                    ),
+                ),
+                (
+                    "country",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The country the person represents in this article.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="core.country",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="article_links", to="core.person"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'person mention',
-                'ordering': ['article', 'person'],
+                "verbose_name": "person mention",
+                "ordering": ["article", "person"],
             },
         ),
         migrations.AddField(
-            model_name='article',
-            name='people',
-            field=models.ManyToManyField(blank=True, related_name='articles', through='core.ArticlePerson', to='core.person'),
+            model_name="article",
+            name="people",
+            field=models.ManyToManyField(
+                blank=True, related_name="articles", through="core.ArticlePerson", to="core.person"
+            ),
         ),
         migrations.CreateModel(
-            name='PersonName',
+            name="PersonName",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(help_text='A spelling seen in the press: Vucic, Вучић, President Vučić.', max_length=200)),
-                ('folded', models.CharField(db_index=True, editable=False, max_length=200)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='names', to='core.person')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "name",
+                    models.CharField(
+                        help_text="A spelling seen in the press: Vucic, Вучић, President Vučić.", max_length=200
+                    ),
+                ),
+                ("folded", models.CharField(db_index=True, editable=False, max_length=200)),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="names", to="core.person"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'name variant',
-                'ordering': ['person', 'name'],
+                "verbose_name": "name variant",
+                "ordering": ["person", "name"],
             },
         ),
         migrations.CreateModel(
-            name='PersonRole',
+            name="PersonRole",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(help_text='As written then, e.g. Minister of Defence.', max_length=200)),
-                ('start', models.DateField(blank=True, help_text='First day in office; empty if unknown.', null=True)),
-                ('end', models.DateField(blank=True, help_text='Last day in office; empty while still in office.', null=True)),
-                ('country', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='roles', to='core.country')),
-                ('organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='roles', to='core.organisation')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='roles', to='core.person')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("title", models.CharField(help_text="As written then, e.g. Minister of Defence.", max_length=200)),
+                ("start", models.DateField(blank=True, help_text="First day in office; empty if unknown.", null=True)),
+                (
+                    "end",
+                    models.DateField(
+                        blank=True, help_text="Last day in office; empty while still in office.", null=True
+                    ),
+                ),
+                (
+                    "country",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="roles",
+                        to="core.country",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="roles",
+                        to="core.organisation",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="roles", to="core.person"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['person', '-start'],
+                "ordering": ["person", "-start"],
             },
         ),
         migrations.CreateModel(
-            name='Source',
+            name="Source",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(help_text='Publisher as analysts know it, e.g. Anadolu Agency.', max_length=200, unique=True)),
-                ('slug', models.SlugField(max_length=200, unique=True)),
-                ('url', models.URLField(blank=True)),
-                ('country', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='sources', to='core.country')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "name",
+                    models.CharField(
+                        help_text="Publisher as analysts know it, e.g. Anadolu Agency.", max_length=200, unique=True
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=200, unique=True)),
+                ("url", models.URLField(blank=True)),
+                (
+                    "country",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="sources",
+                        to="core.country",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.AddField(
-            model_name='article',
-            name='source',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='articles', to='core.source'),
+            model_name="article",
+            name="source",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="articles",
+                to="core.source",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='articlecountry',
-            constraint=models.UniqueConstraint(fields=('article', 'country'), name='article_country_unique'),
+            model_name="articlecountry",
+            constraint=models.UniqueConstraint(fields=("article", "country"), name="article_country_unique"),
         ),
         migrations.AddConstraint(
-            model_name='countryalias',
-            constraint=models.UniqueConstraint(fields=('country', 'name', 'kind'), name='country_alias_unique'),
+            model_name="countryalias",
+            constraint=models.UniqueConstraint(fields=("country", "name", "kind"), name="country_alias_unique"),
         ),
         migrations.AddConstraint(
-            model_name='articleorganisation',
-            constraint=models.UniqueConstraint(fields=('article', 'organisation'), name='article_organisation_unique'),
+            model_name="articleorganisation",
+            constraint=models.UniqueConstraint(fields=("article", "organisation"), name="article_organisation_unique"),
         ),
         migrations.AddConstraint(
-            model_name='organisationalias',
-            constraint=models.UniqueConstraint(fields=('organisation', 'name'), name='organisation_alias_unique'),
+            model_name="organisationalias",
+            constraint=models.UniqueConstraint(fields=("organisation", "name"), name="organisation_alias_unique"),
         ),
         migrations.AddConstraint(
-            model_name='participation',
-            constraint=models.UniqueConstraint(fields=('meeting', 'person'), name='participation_unique'),
+            model_name="participation",
+            constraint=models.UniqueConstraint(fields=("meeting", "person"), name="participation_unique"),
         ),
         migrations.AddIndex(
-            model_name='meeting',
-            index=models.Index(fields=['date'], name='meeting_date_idx'),
+            model_name="meeting",
+            index=models.Index(fields=["date"], name="meeting_date_idx"),
         ),
         migrations.AddConstraint(
-            model_name='articleperson',
-            constraint=models.UniqueConstraint(fields=('article', 'person'), name='article_person_unique'),
+            model_name="articleperson",
+            constraint=models.UniqueConstraint(fields=("article", "person"), name="article_person_unique"),
         ),
         migrations.AddConstraint(
-            model_name='personname',
-            constraint=models.UniqueConstraint(fields=('person', 'name'), name='person_name_unique'),
+            model_name="personname",
+            constraint=models.UniqueConstraint(fields=("person", "name"), name="person_name_unique"),
         ),
         migrations.AddConstraint(
-            model_name='personrole',
-            constraint=models.CheckConstraint(condition=models.Q(('start__isnull', True), ('end__isnull', True), ('end__gte', models.F('start')), _connector='OR'), name='person_role_end_after_start'),
+            model_name="personrole",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("start__isnull", True), ("end__isnull", True), ("end__gte", models.F("start")), _connector="OR"
+                ),
+                name="person_role_end_after_start",
+            ),
         ),
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(fields=['published'], name='article_published_idx'),
+            model_name="article",
+            index=models.Index(fields=["published"], name="article_published_idx"),
         ),
         migrations.AddConstraint(
-            model_name='article',
-            constraint=models.UniqueConstraint(condition=models.Q(('url', ''), _negated=True), fields=('url',), name='article_url_unique_when_present'),
+            model_name="article",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("url", ""), _negated=True), fields=("url",), name="article_url_unique_when_present"
+            ),
         ),
     ]

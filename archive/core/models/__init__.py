@@ -1,8 +1,8 @@
 from .articles import Article, ArticleCountry, ArticleOrganisation, ArticlePerson, Source
 from .base import DatePrecision, Extracted, ReviewStatus
 from .meetings import Meeting, Participation
-from .places import Country, CountryAlias, Organisation, OrganisationAlias
 from .people import Person, PersonName, PersonRole
+from .places import Country, CountryAlias, Organisation, OrganisationAlias
 
 __all__ = [
     "Article",

@@ -6,10 +6,14 @@ from .base import DatePrecision, Extracted, ReviewStatus, format_partial_date
 
 
 class Source(models.Model):
-    name = models.CharField(max_length=200, unique=True, help_text="Publisher as analysts know it, e.g. Anadolu Agency.")
+    name = models.CharField(
+        max_length=200, unique=True, help_text="Publisher as analysts know it, e.g. Anadolu Agency."
+    )
     slug = models.SlugField(max_length=200, unique=True)
     url = models.URLField(blank=True)
-    country = models.ForeignKey("core.Country", on_delete=models.SET_NULL, null=True, blank=True, related_name="sources")
+    country = models.ForeignKey(
+        "core.Country", on_delete=models.SET_NULL, null=True, blank=True, related_name="sources"
+    )
 
     class Meta:
         ordering = ["name"]
@@ -145,9 +149,7 @@ class ArticleOrganisation(Extracted):
     class Meta:
         ordering = ["article", "organisation"]
         verbose_name = "organisation mention"
-        constraints = [
-            models.UniqueConstraint(fields=["article", "organisation"], name="article_organisation_unique")
-        ]
+        constraints = [models.UniqueConstraint(fields=["article", "organisation"], name="article_organisation_unique")]
 
     def __str__(self):
         return f"{self.organisation} in {self.article}"

@@ -25,7 +25,9 @@ class Meeting(Extracted):
         PLANNED = "planned", "Planned or announced"
         CANCELLED = "cancelled", "Cancelled"
 
-    date = models.DateField(null=True, blank=True, help_text="When it took place; for month or year only, the first day.")
+    date = models.DateField(
+        null=True, blank=True, help_text="When it took place; for month or year only, the first day."
+    )
     date_precision = models.CharField(max_length=8, choices=DatePrecision.choices, default=DatePrecision.UNKNOWN)
     city = models.CharField(max_length=200, blank=True, help_text="Where it took place, e.g. Belgrade.")
     country = models.ForeignKey(

@@ -35,13 +35,13 @@ class Person(models.Model):
     def __str__(self):
         return self.name
 
-    def get_absolute_url(self):
-        return reverse("person-detail", args=[self.slug])
-
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
         # The canonical name is always one of the variants, so lookups need one table only.
         PersonName.objects.get_or_create(person=self, name=self.name)
+
+    def get_absolute_url(self):
+        return reverse("person-detail", args=[self.slug])
 
     def role_on(self, day: datetime.date | None):
         """The role this person held on that day, or their latest known role."""

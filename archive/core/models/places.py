@@ -61,7 +61,9 @@ class CountryAlias(models.Model):
 
 
 class Organisation(models.Model):
-    name = models.CharField(max_length=200, unique=True, help_text="Full name, e.g. North Atlantic Treaty Organization.")
+    name = models.CharField(
+        max_length=200, unique=True, help_text="Full name, e.g. North Atlantic Treaty Organization."
+    )
     acronym = models.CharField(max_length=20, blank=True, help_text="Short form, e.g. NATO. Leave empty if none.")
     slug = models.SlugField(max_length=200, unique=True)
 

@@ -1,0 +1,50 @@
+from django.contrib import admin
+
+from archive.core.models import Meeting, Participation
+
+from .base import ExtractedInlineMixin, mark_verified
+
+
+class ParticipationInline(ExtractedInlineMixin, admin.TabularInline):
+    model = Participation
+    fields = ("person", "role", "country", "side", "review_status", "evidence", "confidence")
+    autocomplete_fields = ("person", "country")
+    extra = 1
+
+
+@admin.register(Meeting)
+class MeetingAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "date", "kind", "status", "city", "country", "review_status")
+    list_filter = ("kind", "status", "review_status", ("country", admin.RelatedOnlyFieldListFilter), "date")
+    search_fields = ("summary", "city", "participations__person__name", "participations__person__names__name")
+    date_hierarchy = "date"
+    autocomplete_fields = ("country", "host_country", "articles")
+    readonly_fields = ("evidence", "confidence")
+    fieldsets = [
+        (
+            None,
+            {"fields": ("kind", "status", ("date", "date_precision"), ("city", "country"), "host_country", "summary")},
+        ),
+        ("Reported in", {"fields": ("articles",)}),
+        ("Review", {"fields": ("review_status", "evidence", "confidence")}),
+    ]
+    inlines = [ParticipationInline]
+    actions = [mark_verified]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("country").prefetch_related("participations__person")
+
+    def save_model(self, request, obj, form, change):
+        if change and obj.review_status == "unreviewed":
+            obj.review_status = "verified"
+        super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        instances = formset.save(commit=False)
+        for obj in formset.deleted_objects:
+            obj.delete()
+        for instance in instances:
+            if instance.review_status == "unreviewed":
+                instance.review_status = "verified"
+            instance.save()
+        formset.save_m2m()

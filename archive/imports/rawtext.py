@@ -1,0 +1,62 @@
+"""Raw article text to an ArticleRecord, through the extraction module."""
+
+from __future__ import annotations
+
+from archive.core.models import Person
+from archive.extraction import ArticleExtraction, KnownPerson, extract
+
+from .records import ArticleRecord, CountryRef, MeetingRef, OrganisationRef, ParticipantRef, PersonRef
+
+
+def known_people() -> list[KnownPerson]:
+    """Everyone the archive knows, with every spelling, so extraction reuses them."""
+    people = Person.objects.select_related("country").prefetch_related("names", "roles")
+    known = []
+    for person in people:
+        role = person.roles.all()[0].title if person.roles.all() else None
+        variants = tuple(n.name for n in person.names.all() if n.name != person.name)
+        known.append(KnownPerson(name=person.name, variants=variants, country=person.country_id, role=role))
+    return known
+
+
+def record_from_text(text: str, *, filename: str = "", people: list[KnownPerson] | None = None) -> ArticleRecord:
+    found = extract(text, known_people=known_people() if people is None else people, filename=filename)
+    return record_from_extraction(found, text)
+
+
+def record_from_extraction(found: ArticleExtraction, text: str) -> ArticleRecord:
+    def fact(evidence) -> dict:
+        return {"evidence": evidence.sentence, "confidence": round(evidence.confidence, 3)}
+
+    return ArticleRecord(
+        title=found.title or text.strip().splitlines()[0][:200],
+        body=text,
+        source=found.source,
+        published=found.published,
+        published_precision=found.published_precision if found.published else "unknown",
+        language=found.language,
+        countries=[CountryRef(code=c.code, **fact(c.evidence)) for c in found.countries],
+        organisations=[OrganisationRef(name=o.name, **fact(o.evidence)) for o in found.organisations],
+        people=[
+            PersonRef(name=p.name, variants=list(p.variants), country=p.country, role=p.role or "", **fact(p.evidence))
+            for p in found.people
+        ],
+        meetings=[
+            MeetingRef(
+                kind=m.kind,
+                status=m.status,
+                date=m.date,
+                date_precision=m.date_precision if m.date else "unknown",
+                city=m.location,
+                country=m.location_country,
+                host_country=m.host_country,
+                summary=m.summary,
+                participants=[
+                    ParticipantRef(name=p.name, role=p.role or "", country=p.country, side=p.side)
+                    for p in m.participants
+                ],
+                **fact(m.evidence),
+            )
+            for m in found.meetings
+        ],
+    )

@@ -1,0 +1,117 @@
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group, User
+from django.core.management import call_command
+from django.urls import reverse
+
+from archive.core.models import Article, Country, Meeting, Person
+
+MODELS = ["article", "meeting", "person", "country", "organisation", "source", "participation"]
+REGISTERED = ["article", "meeting", "person", "country", "organisation", "source"]
+
+
+@pytest.fixture
+def seeded(db):
+    call_command("import_articles", str(Path(settings.BASE_DIR) / "fixtures/seed/articles.json"), stdout=StringIO())
+
+
+@pytest.fixture
+def staff_client(client, db):
+    user = User.objects.create_user("curator", password="pw-for-tests-only", is_staff=True, is_superuser=True)
+    client.force_login(user)
+    return client
+
+
+@pytest.mark.parametrize("model", REGISTERED)
+def test_it_redirects_anonymous_users_to_login(client, db, model):
+    url = reverse(f"admin:core_{model}_changelist")
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("admin:login"))
+
+
+@pytest.mark.parametrize("model", REGISTERED)
+def test_it_shows_lists_and_forms_to_staff(staff_client, seeded, model):
+    assert staff_client.get(reverse(f"admin:core_{model}_changelist")).status_code == 200
+    assert staff_client.get(reverse(f"admin:core_{model}_add")).status_code == 200
+
+
+def test_it_shows_change_pages_with_inlines_and_provenance(staff_client, seeded):
+    article = Article.objects.get(title__startswith="Serbia, Türkiye")
+    page = staff_client.get(reverse("admin:core_article_change", args=[article.pk])).content.decode()
+    assert "articles.json" in page  # provenance, read-only
+    assert "Meetings this article reports" in page
+    meeting = Meeting.objects.filter(articles=article).first()
+    assert staff_client.get(reverse("admin:core_meeting_change", args=[meeting.pk])).status_code == 200
+    person = Person.objects.get(name="Yaşar Güler")
+    assert staff_client.get(reverse("admin:core_person_change", args=[person.pk])).status_code == 200
+
+
+def test_it_filters_and_searches(staff_client, seeded):
+    url = reverse("admin:core_person_changelist")
+    page = staff_client.get(url, {"q": "vucic"}).content.decode()
+    assert "Aleksandar Vučić" in page and "Miloš Vučević" not in page
+    assert (
+        staff_client.get(reverse("admin:core_article_changelist"), {"countries__code__exact": "TR"}).status_code == 200
+    )
+    assert staff_client.get(reverse("admin:core_meeting_changelist"), {"kind__exact": "visit"}).status_code == 200
+    autocomplete = staff_client.get(
+        reverse("admin:autocomplete"),
+        {"term": "Turk", "app_label": "core", "model_name": "meeting", "field_name": "country"},
+    )
+    assert {"id": "TR", "text": "Türkiye"} in autocomplete.json()["results"]
+
+
+def test_it_merges_people_through_the_admin_action(staff_client, seeded):
+    vucic = Person.objects.get(name="Aleksandar Vučić")
+    twin = Person.objects.create(name="A. Vucic", slug="a-vucic")
+    url = reverse("admin:core_person_changelist")
+    form = {"action": "merge_selected", "_selected_action": [vucic.pk, twin.pk]}
+    confirm = staff_client.post(url, form)
+    assert confirm.status_code == 200 and b"Merge" in confirm.content
+    done = staff_client.post(url, {**form, "keep": vucic.pk})
+    assert done.status_code == 302
+    assert not Person.objects.filter(pk=twin.pk).exists()
+    assert "A. Vucic" in vucic.names.values_list("name", flat=True)
+
+
+def test_it_marks_articles_verified(staff_client, seeded):
+    ids = list(Article.objects.values_list("pk", flat=True)[:2])
+    staff_client.post(reverse("admin:core_article_changelist"), {"action": "mark_verified", "_selected_action": ids})
+    assert Article.objects.filter(review_status="verified").count() == 2
+
+
+def test_it_protects_an_article_a_curator_saved(staff_client, seeded):
+    article = Article.objects.get(title__startswith="Serbia will not")
+    url = reverse("admin:core_article_change", args=[article.pk])
+    page = staff_client.get(url)
+    form = page.context["adminform"].form
+    data = {k: v for k, v in form.initial.items() if v is not None and k != "source"}
+    data.update(title="Serbia will not join any military alliance, says Vulin", source=article.source_id)
+    for inline in page.context["inline_admin_formsets"]:
+        fs = inline.formset
+        data.update({f"{fs.prefix}-TOTAL_FORMS": 0, f"{fs.prefix}-INITIAL_FORMS": 0})
+    response = staff_client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    article.refresh_from_db()
+    assert article.curator_edited and article.is_protected
+
+
+def test_it_gives_viewers_read_only_access(client, seeded):
+    viewer = User.objects.create_user("viewer", password="pw-for-tests-only", is_staff=True)
+    viewer.groups.add(Group.objects.get(name="viewer"))
+    client.force_login(viewer)
+    assert client.get(reverse("admin:core_article_changelist")).status_code == 200
+    article = Article.objects.first()
+    assert client.get(reverse("admin:core_article_change", args=[article.pk])).status_code == 200
+    assert client.get(reverse("admin:core_article_add")).status_code == 403
+
+
+def test_it_lets_curators_change_entries(db):
+    curator = Group.objects.get(name="curator")
+    codenames = set(curator.permissions.values_list("codename", flat=True))
+    assert {"change_article", "change_meeting", "add_participation", "change_person"} <= codenames
+    assert Country.objects.filter(code="XK", name="Kosovo").exists()
