@@ -18,6 +18,7 @@ from archive.core.models import (
     ArticlePerson,
     Meeting,
     Participation,
+    PersonRole,
     ReviewStatus,
 )
 from archive.core.resolve import matching_meeting, organisation_named, person_named, source_named
@@ -94,6 +95,9 @@ def _replace_facts(article: Article, record: ArticleRecord) -> None:
     kept_people = set(article.person_links.values_list("person_id", flat=True))
     for ref in record.people:
         person = person_named(ref.name, variants=ref.variants, country=ref.country)
+        if ref.role and ref.confidence is None:
+            # A curated fixture's role is a fact about the person, not only the article.
+            PersonRole.objects.get_or_create(person=person, title=ref.role[:200], country_id=ref.country)
         if person.pk not in kept_people:
             kept_people.add(person.pk)
             ArticlePerson.objects.create(

@@ -43,6 +43,10 @@ class Person(models.Model):
     def get_absolute_url(self):
         return reverse("person-detail", args=[self.slug])
 
+    def variants(self) -> list[str]:
+        """Other spellings, for display; the canonical name is also stored as a variant."""
+        return [n.name for n in self.names.all() if n.name != self.name]
+
     def role_on(self, day: datetime.date | None):
         """The role this person held on that day, or their latest known role."""
         roles = self.roles.all()

@@ -21,4 +21,6 @@ class Command(BaseCommand):
             secret_file.write_text(password + "\n")
             secret_file.chmod(0o600)
         password = secret_file.read_text().strip()
-        self.stdout.write(f"Admin: http://127.0.0.1:8000/admin/  user: admin  password: {password}  (kept in {secret_file})")
+        self.stdout.write(
+            f"Admin: http://127.0.0.1:8000/admin/  user: admin  password: {password}  (kept in {secret_file})"
+        )
