@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from archive.core.models import Person
+from archive.core.text import content_hash
 from archive.extraction import ArticleExtraction, KnownPerson, extract
 
 from .records import ArticleRecord, CountryRef, MeetingRef, OrganisationRef, ParticipantRef, PersonRef
+
+# Bump when extraction improves: re-importing raw text then refreshes its unreviewed facts.
+EXTRACTION_VERSION = "1"
 
 
 def known_people() -> list[KnownPerson]:
@@ -35,6 +39,7 @@ def record_from_extraction(found: ArticleExtraction, text: str) -> ArticleRecord
         published=found.published,
         published_precision=found.published_precision if found.published else "unknown",
         language=found.language,
+        derived_from=f"raw-text:{EXTRACTION_VERSION}:{content_hash(text)}",
         countries=[CountryRef(code=c.code, **fact(c.evidence)) for c in found.countries],
         organisations=[OrganisationRef(name=o.name, **fact(o.evidence)) for o in found.organisations],
         people=[

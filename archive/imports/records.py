@@ -104,9 +104,14 @@ class ArticleRecord:
     organisations: list[OrganisationRef] = field(default_factory=list)
     people: list[PersonRef] = field(default_factory=list)
     meetings: list[MeetingRef] = field(default_factory=list)
+    # For records derived from raw text: what they were derived from. Extraction
+    # output also depends on who is in the database, so it cannot be the key.
+    derived_from: str = ""
 
     def fingerprint(self) -> str:
         """Changes whenever the record would write something different."""
+        if self.derived_from:
+            return hashlib.sha256(self.derived_from.encode("utf-8")).hexdigest()
         payload = json.dumps(asdict(self), sort_keys=True, default=str, ensure_ascii=False)
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 

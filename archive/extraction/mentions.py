@@ -1,0 +1,92 @@
+"""Which people each sentence mentions, by full name, surname or a known variant.
+
+Later mentions are usually surname only ("Vucic said", "Güler's visit"); Serbian
+adds case endings ("Vučićem"). Matching is accent-free and case-sensitive, so
+"Vucic" finds "Vučić" but the word "trump" never finds a president.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from archive.core.text import strip_accents
+
+from .lexicon import SR_CASE_ENDINGS
+from .people import Person
+from .sentences import Sentence
+from .types import KnownPerson
+
+_ENDINGS = "|".join(sorted(SR_CASE_ENDINGS, key=len, reverse=True))
+
+
+def _form(surface: str) -> str:
+    return strip_accents(surface).replace("’", "'")
+
+
+def _sr_stem(form: str) -> str:
+    """Serbian names decline on the last vowel ("Bobrovnički" -> "Bobrovničkim"): match from the stem."""
+    return form[:-1] if len(form) > 4 and form[-1] in "aeiou" else form
+
+
+@lru_cache(maxsize=8)
+def _known_regex(known: tuple[KnownPerson, ...], language: str) -> tuple[re.Pattern | None, dict[str, KnownPerson]]:
+    """One alternation over every known variant; cached because the importer passes the same list each time."""
+    forms: dict[str, KnownPerson] = {}
+    for kp in known:
+        for v in (kp.name, *kp.variants):
+            f = _form(v)
+            if len(f) >= 3 and f[:1].isupper():
+                forms.setdefault(f, kp)
+    if not forms:
+        return None, forms
+    alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    suffix = rf"(?:{_ENDINGS})?" if language == "sr" else ""
+    return re.compile(rf"(?<![\w-])({alt}){suffix}(?![\w])"), forms
+
+
+def find_mentions(
+    sentences: list[Sentence], people: list[Person], known: tuple[KnownPerson, ...], language: str
+) -> dict[int, list[Person]]:
+    """Sentence index -> people mentioned there, in order. Adds known people mentioned only by name."""
+    pattern, forms = _known_regex(known, language)
+    by_known = {p.known: p for p in people if p.known}
+    if pattern is not None:
+        for sent in sentences:
+            for m in pattern.finditer(sent.plain):
+                kp = forms[m.group(1)]
+                if kp not in by_known and not any(p.name == kp.name for p in people):
+                    person = Person(kp.name, kp.role or "", kp.country, sent, 0.7, kp, {m.group(1)})
+                    people.append(person)
+                    by_known[kp] = person
+    table: dict[str, Person | None] = {}
+    surnames: dict[str, list[Person]] = {}
+    for p in people:
+        surnames.setdefault(_form(p.surname), []).append(p)
+    for p in people:
+        forms_p = {_form(p.name), *(_form(s) for s in p.surfaces)}
+        if p.known:
+            forms_p |= {_form(v) for v in (p.known.name, *p.known.variants)}
+        if len(surnames[_form(p.surname)]) == 1:
+            forms_p.add(_form(p.surname))
+        if language == "sr":
+            forms_p = {_sr_stem(f) for f in forms_p}
+        for f in forms_p:
+            if len(f) >= 3:
+                table[f] = p if table.get(f, p) is p else None  # two people share it: ambiguous
+    table = {k: v for k, v in table.items() if v is not None}
+    out: dict[int, list[Person]] = {}
+    if not table:
+        return out
+    alt = "|".join(re.escape(f) for f in sorted(table, key=len, reverse=True))
+    suffix = r"\w{0,4}" if language == "sr" else ""
+    rx = re.compile(rf"(?<![\w-])({alt}){suffix}(?![\w])")
+    for sent in sentences:
+        found: list[Person] = []
+        for m in rx.finditer(sent.plain):
+            p = table[m.group(1)]
+            if p not in found:
+                found.append(p)
+        if found:
+            out[sent.index] = found
+    return out

@@ -1,0 +1,8 @@
+"""Extraction tests run without Django: `pytest tests/extraction -p no:django`."""
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
