@@ -7,10 +7,20 @@ from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 from django.urls import reverse
 
-from archive.core.models import Article, Country, Meeting, Person
+from archive.core.models import Article, ArticlePerson, Country, Meeting, Person
 
-MODELS = ["article", "meeting", "person", "country", "organisation", "source", "participation"]
-REGISTERED = ["article", "meeting", "person", "country", "organisation", "source"]
+REGISTERED = [
+    "article",
+    "meeting",
+    "person",
+    "country",
+    "organisation",
+    "source",
+    "articleperson",
+    "articlecountry",
+    "articleorganisation",
+    "participation",
+]
 
 
 @pytest.fixture
@@ -115,3 +125,35 @@ def test_it_lets_curators_change_entries(db):
     codenames = set(curator.permissions.values_list("codename", flat=True))
     assert {"change_article", "change_meeting", "add_participation", "change_person"} <= codenames
     assert Country.objects.filter(code="XK", name="Kosovo").exists()
+
+
+def test_it_lets_a_curator_accept_or_correct_extracted_facts(staff_client, db):
+    raw = Path(settings.BASE_DIR) / "fixtures/seed/raw/003_297c18a88897823b.txt"
+    call_command("import_articles", str(raw), stdout=StringIO())
+    queue = staff_client.get(reverse("admin:core_articleperson_changelist"), {"review_status__exact": "unreviewed"})
+    page = queue.content.decode()
+    assert "Kyle Scott" in page and "US Ambassador Kyle Scott" in page  # the sentence is shown
+    scott = ArticlePerson.objects.get(person__name="Kyle Scott")
+    url = reverse("admin:core_articleperson_change", args=[scott.pk])
+    response = staff_client.post(
+        url,
+        {
+            "article": scott.article_id,
+            "person": scott.person_id,
+            "role": "US Ambassador to Serbia",
+            "country": "US",
+            "review_status": "unreviewed",
+        },
+    )
+    assert response.status_code == 302
+    scott.refresh_from_db()
+    assert scott.role == "US Ambassador to Serbia" and scott.review_status == "verified"
+    others = list(ArticlePerson.objects.exclude(pk=scott.pk).values_list("pk", flat=True))
+    staff_client.post(
+        reverse("admin:core_articleperson_changelist"), {"action": "mark_rejected", "_selected_action": others[:1]}
+    )
+    assert ArticlePerson.objects.get(pk=others[0]).review_status == "rejected"
+    # A re-import of the same text keeps what the curator decided.
+    call_command("import_articles", str(raw), stdout=StringIO())
+    scott.refresh_from_db()
+    assert scott.role == "US Ambassador to Serbia"

@@ -1,1 +1,1 @@
-from . import articles, meetings, people, places  # noqa: F401  (registers the ModelAdmins)
+from . import articles, facts, meetings, people, places  # noqa: F401  (registers the ModelAdmins)
