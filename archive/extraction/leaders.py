@@ -34,6 +34,18 @@ _LEADERS = [
     ("Hulusi Akar", ("Akar", "Акар"), "TR", "Minister of Defence"),
     ("Sergei Shoigu", ("Shoigu", "Шојгу"), "RU", "Minister of Defence"),
     ("Lloyd Austin", (), "US", "Secretary of Defense"),
+    ("Hakan Fidan", ("Fidan", "Фидан"), "TR", "Minister of Foreign Affairs"),
+    ("Sergey Lavrov", ("Lavrov", "Sergei Lavrov", "Лавров"), "RU", "Minister of Foreign Affairs"),
+    ("Benjamin Netanyahu", ("Netanyahu", "Нетанјаху"), "IL", "Prime Minister"),
+    ("Ursula von der Leyen", ("von der Leyen", "фон дер Лајен"), None, "President of the European Commission"),
+    ("Antony Blinken", ("Blinken", "Блинкен"), "US", "Secretary of State"),
+    ("Keir Starmer", ("Starmer", "Стармер"), "GB", "Prime Minister"),
+    ("Rishi Sunak", ("Sunak", "Сунак"), "GB", "Prime Minister"),
+    ("Yaşar Güler", ("Guler", "Güler", "Гулер"), "TR", "Minister of Defence"),
+    ("Boris Pistorius", ("Pistorius", "Писторијус"), "DE", "Minister of Defence"),
+    ("Andrei Belousov", ("Belousov", "Andrey Belousov", "Белоусов"), "RU", "Minister of Defence"),
+    ("Pete Hegseth", ("Hegseth", "Хегсет"), "US", "Secretary of Defense"),
+    ("Dmitry Medvedev", ("Medvedev", "Медведев"), "RU", "Deputy Chairman of the Security Council"),
 ]
 
 

@@ -6,7 +6,15 @@ live in lexicon_sr.py, written in Latin script (Cyrillic text is transliterated 
 
 from __future__ import annotations
 
-from .lexicon_sr import NON_NAME_WORDS_SR, SR_CASE_ENDINGS, SR_COUNTRY_STEMS, TITLES_SR
+from .lexicon_sr import (
+    NON_NAME_WORDS_SR,
+    SR_A_NAMES,
+    SR_CASE_ENDINGS,
+    SR_COUNTRY_STEMS,
+    SR_NON_NAME_STEMS,
+    SR_STEM_ENDINGS,
+    TITLES_SR,
+)
 
 
 def _items(text: str) -> list[str]:
@@ -53,12 +61,16 @@ PUBLISHER_WORDS = "|".join(
         r"""
         Agency | Ministry | Ministarstvo | News | Times | Post | Herald | Gazette | Tribune | Daily | Press
         | Journal | Monitor | Insight | Television | Radio | Broadcasting | Telegraph | Observer | Chronicle
-        | Review | Today | Online | Government | Embassy
+        | Review | Today | Online | Government | Embassy | Department of Defense | Department of Defence
+        | Department of State | Bureau | General Staff | Armed Forces | Public Relations
         """
     )
 )
 # Publishers speaking for a state: their unnamed officials belong to that state.
-GOVERNMENT_PUBLISHER = "Ministry|Ministarstvo|Government|Vlada|Embassy|Ambasada|Armed Forces|Vojska|General Staff"
+GOVERNMENT_PUBLISHER = (
+    "Ministry|Ministarstvo|Government|Vlada|Embassy|Ambasada|Armed Forces|Vojska|General Staff|"
+    "Department of Defen[cs]e|Department of State|Pentagon|Press Information Bureau"
+)
 # Header lines that are site furniture, not a title.
 BOILERPLATE_LINES = "|".join(
     _items(
@@ -68,7 +80,8 @@ BOILERPLATE_LINES = "|".join(
         | leave a reply |
         advertisement | cookies? | skip to (main )?content | newsletter | about us | privacy policy | terms
         of use | photo | video | gallery | news | world | politics | europe | defen[cs]e | latest | top
-        stories | breaking news | opinion | analysis | mp4.* | jpe?g.* | вести | vesti | naslovna | pretraga
+        stories | breaking news | opinion | analysis | press release | saopštenje | saopštenje za javnost
+        | mp4.* | jpe?g.* | вести | vesti | naslovna | pretraga
         | kontakt | english | српски | srpski
         """
     )
@@ -125,9 +138,18 @@ TITLES_EN = _items(
     Colonel | Lieutenant Commander | Rear Admiral | Vice Admiral | General | Admiral | Colonel | Major | Captain
     | Lieutenant | Brigadier | Commodore | Sergeant | Field Marshal | Marshal | Gen. | Adm. | Col. | Lt. | Maj.
     | Capt. | Brig. | Professor | Prof. | Mr. | Mrs. | Ms. | Dr. | Mr | Mrs | Ms | Dr | counterpart | Sen. |
-    Rep. | Gov.
+    Rep. | Gov. | Raksha Mantri | Rajya Raksha Mantri | Press Secretary | Foreign Secretary | Home Secretary |
+    Secretary of National Defense | Secretary of National Defence | Minister of National Defence | Minister
+    of National Defense | Chief of Army Staff | Chief of the Army Staff | Chief of Naval Staff | Chief of the
+    Air Staff | Chief of Defence Staff | Undersecretary | Under Secretary | Assistant Secretary
     """
 )
+# Courtesy words before a name that are neither title nor name ("Shri Rajnath Singh", "The Rt Hon").
+HONORIFICS = _words(
+    "Shri Sri Smt Shrimati Kumari Hon Honourable Honorable Rt Excellency Sayin Sayın Gospodin Mr Mrs Ms"
+)
+# Generational suffixes after a name, dropped from the name ("Gilberto Teodoro Jr.").
+NAME_SUFFIXES = _words("Jr Jr. Sr Sr. II III IV")
 
 # Capitalised words that are never part of a person's name.
 NON_NAME_WORDS = NON_NAME_WORDS_SR | set(
@@ -151,6 +173,7 @@ NON_NAME_WORDS = NON_NAME_WORDS_SR | set(
         western while with world
                 command headquarters brigade division battalion regiment corps fleet squadron base academy central
         joint special operations coast committee commission parliament senate congress office
+        europe asia africa americas oceania pacific atlantic arctic mediterranean caucasus gulf supreme allied
 """
     )
 )
@@ -167,6 +190,8 @@ PERSON_VERBS = "|".join(
         """
     )
 )
+# Territories a publisher's state counts as its own: a Serbian official speaking of Kosovo is still Serbia's.
+HOME_TERRITORY: dict[str, set[str]] = {"RS": {"XK"}}
 # First names that are also country names; only a country when no capitalised surname follows.
 AMBIGUOUS_GIVEN_NAMES = {"Israel", "Chile", "Jamaica", "India", "Jordan", "Georgia", "Kenya", "Niger", "Chad"}
 # Capitals that are everyday words or names in English.
@@ -193,7 +218,9 @@ CAPITAL_STOPLIST = {
 EXTRA_COUNTRY_FORMS: dict[str, str] = {
     "US": "US", "UK": "GB", "SAD": "US", "BiH": "BA", "Slovenian": "SI", "Bosnian": "BA", "Saudi": "SA",
     "South Korean": "KR", "Kazakh": "KZ", "Uzbek": "UZ", "Emirati": "AE", "Kosovo Albanian": "XK",
-    "American": "US", "French": "FR", "Chinese": "CN", "Indian": "IN", "Norwegian": "NO", "Congolese": "CD",
+    "American": "US", "French": "FR", "Philippine": "PH", "Filipino": "PH", "Argentine": "AR",
+    "Nepali": "NP", "Icelandic": "IS", "Luxembourgish": "LU", "Chinese": "CN", "Indian": "IN", "Norwegian": "NO",
+    "Congolese": "CD", "Hellenic": "GR",
 }  # fmt: skip
 
 # "met" that is not a meeting: "the plan met strong resistance from X and Y".
@@ -208,11 +235,12 @@ MEETING_KINDS: list[tuple[str, str]] = [
     ("phone_call", "phone|telephone|call with|video ?call|videoconferenc|video link|telefon"),
     ("consultations", "consultations|konsultacij"),
     ("sidelines", "sidelines|on the margins|margin of|na marginama|u okviru samita"),
-    ("visit", "\\bvisit|\\barriv|\\bposet|\\bboravi|zvaničn\\w* poset"),
+    ("visit", "\\bvisit|\\barriv|\\bposet|\\bposjet|\\bboravi|zvaničn\\w* posj?et"),
     ("press_conference", "press conference|news conference|konferencij\\w* za (medije|novinare)"),
     (
         "meeting",
-        r"\bmet\b|\bmeet|\btalks?\b|discuss|receiv|\bhost|welcom|conversation|interlocutor|\bsign(?:ed|s)?\b"
+        r"\bmet\b|\bmeet|\btalks?\b|discuss|\bcall(?:ed|s)? on\b|courtesy call"
+        r"|receiv|\bhost|welcom|conversation|interlocutor|\bsign(?:ed|s)?\b"
         r"|sastao|sastala|sastali|sastan|razgovar|primio|primila|ugosti|dočeka|potpisa",
     ),
 ]
@@ -233,13 +261,23 @@ PLANNED = "|".join(
         \bwill (?:\w+ ){0,3}(?:visit|meet|hold|travel|host|receiv|talk|attend|pay|sign) | \b(?:is|are)
         (?:expected|scheduled|due|set|slated|planned) to | \b(?:is|are) to (?:visit|meet) | \bplans? to |
         \bupcoming | \bnext (?:week|month) | \btomorrow | \bforthcoming visit | posetiće | sastaće | \bće\b
-        | \bćе\b | planiran | najavljen | predstojeć | sutra | naredn\w+ nedelj
+        | \bćе\b | planiran | najavljen | predstojeć | sutra | naredn\w+ nedelj | sledeć\w+ nedelj | iduć\w+ nedelj
         """
     )
 )
 CANCELLED = "cancel|called off|postpon|otkaz|odložen"
 HOSTING_VERBS = "\\breceiv|\\bhost|\\bwelcom|primio|primila|ugosti|dočeka"
-SAME_DAY = "\\btoday\\b|\\bdanas\\b|\\bthis morning\\b|\\bthis afternoon\\b|\\btonight\\b|\\bjutros\\b|\\bvečeras\\b"
+# Markers that date an event on the publication day; a news lead in the present perfect ("has welcomed")
+# reports that day's event too.
+SAME_DAY = (
+    "\\btoday\\b|\\bdanas\\b|\\bthis morning\\b|\\bthis afternoon\\b|\\btonight\\b|\\bjutros\\b|\\bvečeras\\b|"
+    "\\b(?:has|have) (?:\\w+ )?(?:met|welcomed|received|hosted|held|visited|spoken|signed|talked)\\b"
+)
+# A sentence about another time than the article's news ("weeks after", "last year"): no lead date.
+OTHER_TIME = (
+    r"\b(?:weeks?|months?|years?|days?) (?:after|ago|earlier|before)\b|\blast (?:week|month|year)\b|"
+    r"\bearlier this (?:week|month|year)\b|\bin (?:19|20)\d\d\b|\bpreviously\b|\bprošl\w+ (?:nedelj|godin|mesec)"
+)
 YESTERDAY = "\\byesterday\\b|\\bjuče\\b|\\bjuce\\b"
 
-__all__ = ["SR_CASE_ENDINGS", "SR_COUNTRY_STEMS", "TITLES_SR"]
+__all__ = ["SR_A_NAMES", "SR_CASE_ENDINGS", "SR_COUNTRY_STEMS", "SR_NON_NAME_STEMS", "SR_STEM_ENDINGS", "TITLES_SR"]

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+
+def _split(text: str) -> list[str]:
+    return text.split()
+
+
 # Role stems -> English role. Each word is a stem that takes any case ending ("ministra odbrane").
 TITLES_SR: dict[str, str] = {
     "minist odbran": "Minister of Defence",
@@ -34,10 +39,37 @@ TITLES_SR: dict[str, str] = {
     "koleg": "counterpart",
 }
 
+# Men's first names ending in -a: their instrumental is "-om" ("Lukom"), so the nominative keeps the -a.
+SR_A_NAMES = frozenset(
+    _split(
+        """
+        luka nikola ilija andrija sava kosta toma jovica mustafa hamza musa isa jahja zakarija atila joshua
+        mika pera žika sima nemanja mitja miha
+        """
+    )
+)
+
 SR_CASE_ENDINGS = ("ovima", "ima", "oga", "om", "em", "u", "a", "e", "i", "og", "ov", "ovog", "ovom")
 
 # Capitalised Serbian words that never belong to a person's name.
 NON_NAME_WORDS_SR = {"vlada", "generalštab", "odbrane", "vojska", "ministarstvo", "srbije", "republike", "beograd"}
+
+# Stems (folded: accent-free, lower case) of capitalised Serbian words that are never names, in any
+# case form (stem + a case ending): words of official state names ("Narodne Republike Kine"), regions
+# ("Zapadnog Balkana") and institutions ("Odeljenja za međunarodnu saradnju").
+SR_NON_NAME_STEMS = tuple(
+    _split(
+        """
+    narodn republik republic savezn kraljevin federacij federativn demokratsk socijalistick islamsk ujedinjen
+    sjedinjen arapsk americk drzav kraljevstv emirat knezevin velik drzavn zapadn istocn severn sjevern juzn
+    centraln balkan evrop
+    evropsk odeljenj odjeljenj uprav sektor komand brigad bataljon divizij centar centr akademij ministarstv
+    generalstab vojsk vojn savet savjet skupstin vlad agencij sluzb direkcij kabinet oruzan snag nacionaln
+    medunarodn zajednic organizacij alijans misij operacij univerzitet institut fakultet skol
+    """
+    )
+)
+SR_STEM_ENDINGS = tuple(_split("a e i o u om em og oj im ih ima ama oga ome omu ega emu"))
 
 # Stems taking case endings; lower-case adjectives included ("srpskog", "turski").
 SR_COUNTRY_STEMS: dict[str, str] = {
@@ -88,6 +120,8 @@ SR_COUNTRY_STEMS: dict[str, str] = {
     "crnogorsk": "ME",
     "Podgoric": "ME",
     "Bosn i Hercegovin": "BA",
+    "Bosn": "BA",
+    "Hercegovin": "BA",
     "Sarajev": "BA",
     "Slovenij": "SI",
     "slovenačk": "SI",

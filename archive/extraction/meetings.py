@@ -24,6 +24,7 @@ from .lexicon import (
     MEETING_PRIORITY,
     MONTHS,
     NOT_MEETING,
+    OTHER_TIME,
     PLANNED,
     SAME_DAY,
     WEEKDAYS,
@@ -41,6 +42,8 @@ _PLANNED = re.compile(PLANNED)
 _CANCELLED = re.compile(CANCELLED)
 _HOSTING = re.compile(HOSTING_VERBS)
 _SAME_DAY = re.compile(SAME_DAY)
+_OTHER_TIME = re.compile(OTHER_TIME)
+_VISIT_WORD = re.compile(r"\bvisit|\bposet|\bposjet|\btravel|\btrip to|\barriv|\bdoputova")
 _YESTERDAY = re.compile(YESTERDAY)
 _WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b")
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -83,10 +86,9 @@ def _city(sentence: Sentence, language: str) -> tuple[str, str | None]:
             key = fold(candidate)
             hit = table.get(key)
             if hit is None and language == "sr":
-                hit = next(
-                    (table[key[: -len(e)]] for e in _SR_CITY_ENDINGS if key.endswith(e) and key[: -len(e)] in table),
-                    None,
-                )
+                stems = [key[: -len(e)] for e in _SR_CITY_ENDINGS if key.endswith(e)]
+                forms = stems + [s + "a" for s in stems]  # locative of cities in -a: "Podgorici" -> "Podgorica"
+                hit = next((table[f] for f in forms if f in table), None)
             if hit and hit[1] in country_records():
                 return hit
     return "", None
@@ -142,20 +144,20 @@ def find_meetings(
     dateline: tuple[str, str | None] = ("", None),
 ) -> list[MeetingFact]:
     drafts: list[_Draft] = []
-    visits: dict[int, tuple[str, str]] = {}  # id(person) -> where they went
+    visits: dict[tuple[int, str], tuple[str, str]] = {}  # id(person) -> where they went
     for sent in sentences:
         group = mentions.get(sent.index, [])
         kind = _kind(sent.lower, len(group))
         if not kind:
             continue
         city, city_cc = _city(sent, language)
+        status = "cancelled" if _CANCELLED.search(sent.lower) else "planned" if _PLANNED.search(sent.lower) else "held"
         if kind == "visit" and city:
             for p in group:
                 if p.country != city_cc:
-                    visits.setdefault(id(p), (city, city_cc))
+                    visits.setdefault((id(p), status), (city, city_cc))
         if len(group) < 2 or not _different_sides(group):
             continue
-        status = "cancelled" if _CANCELLED.search(sent.lower) else "planned" if _PLANNED.search(sent.lower) else "held"
         date, prec = _date(sent, published, precision, status == "held")
         host = None
         hv = _HOSTING.search(sent.lower)
@@ -164,7 +166,8 @@ def find_meetings(
             host = before[0] if before else None
         draft = _Draft(group, kind, status, sent, date, prec, city, city_cc, host, {kind})
         for d in drafts:
-            if len({id(p) for p in d.people} & {id(p) for p in group}) >= 2:
+            # Same pair, same status: one meeting; a postponed visit and a held call are two.
+            if len({id(p) for p in d.people} & {id(p) for p in group}) >= 2 and d.status == status:
                 d.kinds.add(kind)
                 d.people += [p for p in group if p not in d.people]
                 d.location, d.location_country = d.location or city, d.location_country or city_cc
@@ -183,24 +186,39 @@ def _country_name(code: str | None) -> str:
     return rec.name if rec else "unknown"
 
 
+def _abroad(d: _Draft, home: str | None) -> bool:
+    """A visit whose sentence names another country ("will visit Cyprus"): not where the release was written."""
+    if "visit" not in d.kinds:
+        return False
+    text = d.sentence.latin
+    return any(
+        h.key != home and _VISIT_WORD.search(text[max(0, h.start - 40) : h.start].lower())
+        for h in d.sentence.countries or []
+    )
+
+
 def _finish(d: _Draft, visits, lead_date, dateline) -> MeetingFact:
     for p in d.people:
-        if id(p) in visits:
+        # "X visited Tripoli" tells where X met Y then, not where a phone call or a later plan took place.
+        trip = visits.get((id(p), d.status)) or visits.get((id(p), "held"))  # a held trip hosts later plans
+        if trip and "phone_call" not in d.kinds:
             d.kinds.add("visit")
             if not d.location:
-                d.location, d.location_country = visits[id(p)]
-    for p in d.people:
-        # A president or king met at home: the host, when the text names no country for them.
-        if (
-            not p.country
-            and d.location_country
-            and _HEAD_ROLE.match(p.role or "")
-            and all(o.country != d.location_country for o in d.people if o is not p)
-        ):
-            p.country = d.location_country
-    codes = list(dict.fromkeys(p.country for p in d.people if p.country))
+                d.location, d.location_country = trip
     kind = min(d.kinds, key=MEETING_PRIORITY.index)
-    if not d.location and dateline[1] in codes and kind != "phone_call":
+    unknown = [p for p in d.people if not p.country]
+    for p in unknown:
+        # A president or king met at home, or the one official of a bilateral meeting the text gives no
+        # country: the local side ("X welcomed Estonia's minister to London").
+        local = _HEAD_ROLE.match(p.role or "") or (
+            len(unknown) == 1 and p.role and kind in ("meeting", "visit", "consultations")
+        )
+        # With no place in the text, a wire or release datelined "Rawalpindi -" reports a meeting held there.
+        place = d.location_country or (dateline[1] if local and not _HEAD_ROLE.match(p.role or "") else None)
+        if local and place and all(o.country != place for o in d.people if o is not p):
+            p.country = place
+    codes = list(dict.fromkeys(p.country for p in d.people if p.country))
+    if not d.location and dateline[1] in codes and kind != "phone_call" and not _abroad(d, dateline[1]):
         d.location, d.location_country = dateline  # a press release is datelined where its event happened
     if len(codes) > 2 and kind not in ("phone_call", "sidelines"):
         kind = "multilateral"
@@ -212,7 +230,7 @@ def _finish(d: _Draft, visits, lead_date, dateline) -> MeetingFact:
         host_cc = others[0] if others else None
     if not d.location and host_cc and kind in ("meeting", "visit", "consultations") and envoys:
         d.location, d.location_country = capital_of(host_cc), host_cc
-    if d.date is None and d.status == "held" and lead_date[0]:
+    if d.date is None and d.status == "held" and lead_date[0] and not _OTHER_TIME.search(d.sentence.lower):
         d.date, d.precision = lead_date
     parts = []
     for p in d.people:

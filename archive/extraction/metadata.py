@@ -25,6 +25,7 @@ _MONTH = rf"(?P<mon>{_MONTH_NAMES})\.?"
 _DATE_PATTERNS = [
     re.compile(r"(?P<d>\d{1,2})\s*[./-]\s*(?P<m>\d{1,2})\s*[./-]\s*(?P<y>(?:19|20)\d{2})\b\.?"),
     re.compile(r"(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
+    re.compile(r"\b(?P<y>(?:19|20)\d{2})\.\s?(?P<m>\d{1,2})\.\s?(?P<d>\d{1,2})\b\.?"),  # Hungarian: 2024.03.08.
     re.compile(rf"\b{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<y>(?:19|20)\d{{2}})\b", re.I),
     re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?{_MONTH}\s*,?\s*(?P<y>(?:19|20)\d{{2}})\b", re.I),
     re.compile(rf"\b{_MONTH}\s*,?\s+(?P<y>(?:19|20)\d{{2}})\b", re.I),

@@ -11,82 +11,39 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import regex
-
-from archive.core.text import fold
+from archive.core.text import fold, strip_accents
 
 from .gazetteer import country_at, find_countries, find_organisations
-from .lexicon import AMBIGUOUS_GIVEN_NAMES, NON_NAME_WORDS, PERSON_VERBS, SR_CASE_ENDINGS, TITLES_EN, TITLES_SR
+from .lexicon import HOME_TERRITORY, PERSON_VERBS
+from .names import SEQ, clean_tokens, is_place, name_runs, sr_denominative
+from .roles import CLAUSE, LOWER_TITLES, TITLE_BEFORE, clean_role, country_in, crosses, lower_title, title_in, trim_role
 from .sentences import Sentence
 from .types import KnownPerson
 
-_NAME_PART = r"(?:\p{Lu}[\p{L}\p{M}.-]*(?:['’]\p{L}+)?|\(\p{Lu}[\p{L} ]*\))"
-_SEQ = regex.compile(
-    rf"(?<![\p{{L}}\p{{M}}])(?:{_NAME_PART})(?:\s+(?:(?:al|el|bin|ibn|van|von|de|der|da|di|du|dos|del)\s+)?{_NAME_PART})*"
-)
-_AMBIGUOUS_LOWER = {
-    "major",
-    "general",
-    "head",
-    "king",
-    "queen",
-    "prince",
-    "marshal",
-    "mr",
-    "ms",
-    "mrs",
-    "dr",
-    "speaker",
-    "governor",
-    "emir",
-    "sheikh",
-    "sultan",
-    "lieutenant",
-    "captain",
-    "colonel",
-    "secretary",
-    "director",
-    "commander",
-    "sergeant",
-    "brigadier",
-    "commodore",
-    "admiral",
-}
-_TITLE_NAME_PARTS = {w for t in TITLES_EN for w in fold(t).split()} | {"navy", "army", "ret"}
-# A prefix is a title only if it ends like one: "Defense Minister" is, "Turkiye Defense" is not.
-_TITLE_HEADS = {fold(t).split()[-1] for t in TITLES_EN if " of " not in t and "'" not in t}
-_LOWER_TITLES = sorted(
-    {t.lower() for t in TITLES_EN if fold(t) not in _AMBIGUOUS_LOWER and "." not in t}, key=len, reverse=True
-)
-_LOWER_TITLES += ["head of", "director of", "chief of", "secretary of", "commander of", "minister of"]
-_TITLE_BEFORE = re.compile(r"\b(" + "|".join(re.escape(t) for t in _LOWER_TITLES) + r")\b[^.;:!?()\"“”]{0,60}$", re.I)
-_TITLE_ANY = re.compile(r"\b(" + "|".join(re.escape(t) for t in _LOWER_TITLES) + r")\b", re.I)
-# Serbian words that end a title's genitive complement: auxiliaries, "with", conjunctions.
-_SR_GAP_STOP = {"je", "su", "se", "sa", "s", "da", "koji", "koja", "koje", "sastao", "sastala", "razgovarao", "i"}
-_SR_KEYS = sorted(TITLES_SR, key=len, reverse=True)
-_SR_TITLE = re.compile(
-    "|".join(rf"(?P<t{i}>\b" + r"\w*\s+".join(map(re.escape, k.split())) + r"\w*\b)" for i, k in enumerate(_SR_KEYS)),
-    re.I,
-)
 _APPOSITION = re.compile(
     r"^\s*,\s+((?:the\s+|his\s+|her\s+)?[^,.;:!?\"“”()]{2,90}?)(?=[,.;:!?\"“”(]|\s+(?:said|says|"
     r"told|noted|added|believes|stated|is|was|has|had)\b|$)"
 )
 _VERB_AFTER = re.compile(rf"^\s*(?:['’]s\s+\w+\s+)?(?:,\s*)?(?:{PERSON_VERBS})\b", re.I)
 _ROLE_WORD = re.compile(
-    r"\b(?:" + "|".join(re.escape(t) for t in _LOWER_TITLES) + r"|officer|official|diplomat|"
-    r"advis[eo]r|analyst|researcher|expert|professor|representative|member|leader|spokes\w+|"
-    r"president|premier|attach[eé]|adjutant|ambassador)\b",
+    r"\b(?:" + "|".join(re.escape(t) for t in LOWER_TITLES) + r"|chief|head|director|commander|general|admiral|"
+    r"colonel|officer|official|diplomat|"
+    r"advis[eo]r|analyst|researcher|expert|professor|representative|member|leader|spokes\w+|envoy|"
+    r"president|premier|attach[eé]|adjutant|ambassador|chairman|chair|deputy)\b",
     re.I,
 )
-# A second full name inside an apposition means it is another person's, not this one's.
-_SEQ_NAME = regex.compile(r"\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+\s+(?:said|says|stated)")
 _LED_BY = re.compile(
     r"\b(\w+)\s+(?:delegation|counterpart|colleague|side|team|officials?|officers?)"
     r"(?:\s+(?:led|headed)\s+by)?,?\s*$"
 )
-_GAP_WORDS = {"of", "the", "for", "and", "his", "her", "their", "its", "to", "in", "u", "i", "iz", "na", "za"}
-_SR_ENDING = re.compile(r"(?:" + "|".join(sorted(SR_CASE_ENDINGS, key=len, reverse=True)) + r")$")
+_ACCOMPANIED = re.compile(r"\baccompanied by\b|\bu pratnji\b|\bpraćen\w* (?:od|sa)\b", re.I)
+_DELEGATION = re.compile(
+    r"\b(?:delegation|delegacij\w*)\b([^.;]{0,120}?)(?:\b(?:led|headed) by\b|\bkoj\w+ (?:je )?predvod\w*|"
+    r"\bpredvođen\w*|\bna čelu sa\b|\bpod vođstvom\b)",
+    re.I,
+)
+_INITIAL = re.compile(r"^[^\W\d_]\.$")
+_POSSESSOR = re.compile(r"((?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*)['’]s\s*$")
 
 
 @dataclass
@@ -106,127 +63,8 @@ class Person:
 
 
 @lru_cache(maxsize=65536)
-def _is_name_token(tok: str, language: str) -> bool:
-    bare = tok.rstrip(".")
-    if regex.match(r"\p{Lu}{2,}", bare):
-        return False  # acronyms, also with a case ending ("KFOR-a")
-    if bare in AMBIGUOUS_GIVEN_NAMES:
-        return True  # "Jordan Miller"; a lone "Jordan" still needs a surname or a title to be a person
-    if not bare or bare.isupper() or any(ch.isdigit() for ch in bare) or bare.startswith("("):
-        return False
-    f = fold(bare)
-    if f in NON_NAME_WORDS or f in _TITLE_NAME_PARTS or len(f) < 2:
-        return False
-    if language == "sr" and _SR_TITLE.fullmatch(bare):
-        return False
-    if language == "sr" and any(
-        f[: -len(e)] + end in NON_NAME_WORDS for e in SR_CASE_ENDINGS if f.endswith(e) for end in ("", "a", "o")
-    ):
-        return False
-    return country_at(bare, language) is None
-
-
-def _plain_gap(gap: str, adjacent_only: bool) -> bool:
-    """Between a lower-case title and a name only names, country words and small words may stand."""
-    words = re.findall(r"[\w’'()-]+", gap)
-    if adjacent_only:
-        return not words
-    return len(words) <= 6 and all(w[0].isupper() or w[0] == "(" or w.lower() in _GAP_WORDS for w in words)
-
-
-def _name_runs(words: list[str], language: str) -> list[tuple[int, int]]:
-    runs, i = [], 0
-    while i < len(words):
-        if _is_name_token(words[i], language):
-            j = i
-            while j < len(words) and j - i < 4 and _is_name_token(words[j], language):
-                j += 1
-            runs.append((i, j))
-            i = j
-        else:
-            i += 1
-    return runs
-
-
-def _lower_title(before: str, single: bool, language: str):
-    """The lower-case title just before a name: "his Serbian counterpart", "ministrom odbrane Grčke"."""
-    window = before[-120:]
-    if language == "sr":
-        st = next(reversed(list(_SR_TITLE.finditer(window))), None)  # the title nearest the name
-        if not st:
-            return None
-        gap = window[st.end() :]
-        words = re.findall(r"[\w’'-]+", gap)
-        if re.search(r"[.,;:!?\"“”]", gap) or len(words) > 6 or any(w.lower() in _SR_GAP_STOP for w in words):
-            return None
-        if single and words:
-            return None
-        head = st.group(0).split()[0].lower()
-        ending = next((e for e in ("om", "em", "a", "u", "e") if head.endswith(e)), "")
-        phrase = window[st.start() :]
-        country = _country_in(phrase, language) or _country_in(window[max(0, st.start() - 30) : st.start()], language)
-        # "komandantom KFOR-a general-majorom X": the title chain before the nearest title counts too.
-        affiliated = bool(find_organisations(window[max(0, st.start() - 40) :], language))
-        return TITLES_SR[_SR_KEYS[int(st.lastgroup[1:])]], country, ending, affiliated
-    lt = next(reversed(list(_TITLE_ANY.finditer(window))), None)
-    if not lt or not _plain_gap(window[lt.end() :], single):
-        return None  # "the minister said that John Smith ..." does not make Smith a minister
-    phrase = window[lt.start() :]
-    country = _country_in(phrase, language) or _last_country(window[max(0, lt.start() - 25) : lt.start()], language)
-    return phrase.strip(" ,"), country, "", bool(find_organisations(phrase, language))
-
-
-def _title_in(words: list[str]) -> str:
-    """The title words of a capitalised prefix: "Turkish Defense Minister" -> "Defense Minister"."""
-    kept = [w for w in words if fold(w.strip("()")) in _TITLE_NAME_PARTS or w.startswith("(")]
-    heads = [w for w in kept if not w.startswith("(")]
-    return " ".join(kept) if heads and fold(heads[-1]) in _TITLE_HEADS else ""
-
-
-def _last_country(text: str, language: str) -> str | None:
-    """The country word nearest the end: "Lithuania — U.S. Secretary" belongs to the U.S."""
-    hits = [h for h in find_countries(text, language) if h.kind != "capital"]
-    return hits[-1].key if hits else None
-
-
-@lru_cache(maxsize=16384)
-def _country_in(text: str, language: str) -> str | None:
-    hits = [h for h in find_countries(text, language) if h.kind != "capital"]
-    if hits:
-        return hits[0].key
-    # A US state's National Guard serves the United States, though no country is named.
-    return "US" if any(h.key.endswith("National Guard") for h in find_organisations(text)) else None
-
-
-def _clean_role(role: str) -> str:
-    role = re.sub(r"^(?:(?:the|his|her|their|and|a|an)\s+|[A-Z][\w-]+['’]s\s+)+", "", role.strip(" ,"))
-    return role[:1].upper() + role[1:] if role else ""
-
-
-def _sr_denominative(tokens: list[str], title_ending: str) -> list[str]:
-    """Undo the case ending Serbian puts on a name after an inflected title ("ambasadora Petrovića")."""
-    if not title_ending:
-        return tokens
-    out = []
-    for tok in tokens:
-        if tok.endswith(("skog", "čkog", "ckog", "škog")) or (
-            title_ending in ("om", "u") and tok.endswith(("skom", "čkom", "ckom", "škom"))
-        ):
-            tok = tok[:-2] + "i" if tok.endswith("om") else tok[:-3] + "i"  # adjectival surnames: -ski
-        elif title_ending in ("om", "em") and tok.endswith(("skim", "čkim", "ckim", "škim")):
-            tok = tok[:-1]
-        elif title_ending in ("om", "em") and tok.endswith("ijem") and len(tok) > 6:
-            tok = tok[:-3]  # "Lekornijem" -> "Lekorni": foreign names in -i
-        elif title_ending in ("om", "em") and tok.endswith(("om", "em")):
-            tok = tok[:-2]
-        elif title_ending == "a" and tok.endswith("ija") and len(tok) > 5:
-            tok = tok[:-2]  # "Goretija" -> "Goreti": foreign names in -i take -ja
-        elif title_ending == "a" and tok.endswith("u") and len(tok) > 3:
-            tok = tok[:-1] + "a"  # accusative of names in -a: "Luku" -> "Luka"
-        elif title_ending in ("a", "u", "e") and tok.endswith(title_ending) and len(tok) > 3 and tok[-2] not in "aeiou":
-            tok = tok[:-1]
-        out.append(tok)
-    return out
+def _fold(name: str) -> str:
+    return fold(name)
 
 
 class KnownIndex:
@@ -241,61 +79,82 @@ class KnownIndex:
                     self.by_form[key] = kp
 
     def get(self, surface: str) -> KnownPerson | None:
-        return self.by_form.get(fold(surface))
+        return self.by_form.get(_fold(surface))
+
+
+def _segments(text: str):
+    """Capitalised runs, split after a possessive: "North Macedonia's Defence Minister Slavjanka Petrovska"
+    gives "North Macedonia" (possessive) and "Defence Minister Slavjanka Petrovska"."""
+    for m in SEQ.finditer(text):
+        words, offset = m.group(0).split(" "), m.start()
+        if "'" not in m.group(0) and "’" not in m.group(0):
+            yield words, offset, False
+            continue
+        while words:
+            cut = next((i for i, w in enumerate(words) if re.search(r"['’]s$", w)), None)
+            if cut is None:
+                yield words, offset, False
+                break
+            head = words[: cut + 1]
+            head[-1] = re.sub(r"['’]s$", "", head[-1])
+            yield head, offset, True
+            offset += len(" ".join(words[: cut + 1])) + 1
+            words = words[cut + 1 :]
 
 
 def _candidates(sent: Sentence, language: str, known: KnownIndex):
     """Yield (name tokens, role, country, confidence, known) for each person introduced in the sentence."""
     text = sent.latin
-    for m in _SEQ.finditer(text):
-        words = m.group(0).split()
-        possessive = False
-        for i, w in enumerate(words):
-            if re.search(r"['’]s$", w):
-                words, possessive = words[: i + 1], True
-                words[i] = re.sub(r"['’]s$", "", w)
-                break
+    for words, seg_start, possessive in _segments(text):
         # Each run of name words is a candidate, with everything before it in the run as its prefix:
         # "Pentagon Press Secretary Pat Ryder" -> "Pat Ryder" titled "Press Secretary".
-        for i, j in _name_runs(words, language):
+        for i, j in name_runs(words, language):
             prefix = words[:i]
-            tokens = [w.rstrip(".,") for w in words[i:j]]
-            start = m.start() + len(" ".join(words[:i])) + (1 if i else 0)
+            tokens = [w.rstrip(",") for w in words[i:j]]
+            tokens = [w if _INITIAL.match(w) else w.rstrip(".") for w in tokens]
+            start = seg_start + len(" ".join(words[:i])) + (1 if i else 0)
             end = start + len(" ".join(words[i:j]))
             last = j == len(words)
             before, after = text[:start], text[end:] if last and not possessive else ""
-            role, country, conf = _title_in(prefix), _country_in(" ".join(prefix), language), 0.0
+            if is_place(tokens) or country_at(" ".join(tokens), language):
+                continue  # "New Delhi", "Crne Gore"
+            role, country, conf = title_in(prefix), country_in(" ".join(prefix), language), 0.0
             title_ending, affiliated = "", bool(find_organisations(" ".join(prefix), language))
             kp_single = len(tokens) == 1 and known.get(tokens[0]) is not None
             if role:
                 conf = 0.9
             else:
-                found = _lower_title(before, len(tokens) == 1, language)
+                found = lower_title(before, len(tokens) == 1, language)
                 if found:
                     role, found_country, title_ending, affiliated = found
                     country, conf = found_country or country, 0.85
-            led = _LED_BY.search(text[: m.start()])
+            if not country and role:  # "North Macedonia's Defence Minister X"
+                owner = _POSSESSOR.search(text[max(0, seg_start - 40) : seg_start])
+                country = country_in(owner.group(1), language) if owner else None
+            led = _LED_BY.search(text[:seg_start])
             if led and conf:
                 country = country or country_at(led.group(1), language)
-            clause = re.search(
-                r"\b((?:[A-Z]\w+['’]s\s+)?(?:Head|Chief|Director|Commander|Deputy|Minister|Secretary|"
-                r"Spokesperson|Ambassador)\b[^,;:]{3,120}),\s*$",
-                text[: m.start()],
-            )
+            clause = CLAUSE.search(text[:seg_start]) if language != "sr" else None
             if clause and conf:
-                role = f"{role}, {_clean_role(clause.group(1))}" if role else _clean_role(clause.group(1))
-                country = country or _country_in(clause.group(1), language)
+                extra, extra_country = trim_role(clause.group(1), language)
+                if extra:
+                    role = f"{role}, {extra}" if role else extra
+                    country = country or extra_country or country_in(extra, language)
             app = _APPOSITION.match(after) if len(tokens) > 1 or kp_single else None
-            if app and _ROLE_WORD.search(app.group(1)) and not _SEQ_NAME.search(app.group(1)):
+            if app and _ROLE_WORD.search(app.group(1)) and not crosses(app.group(1), language):
                 if not role or role == "counterpart":
                     role = app.group(1)
                 conf = max(conf, 0.8)
-                country = country or _country_in(app.group(1), language)
+                country = country or country_in(app.group(1), language)
             if not conf and _VERB_AFTER.match(after) and len(tokens) >= 2:
                 conf = 0.6
             if language == "sr":
-                tokens = _sr_denominative(tokens, title_ending)
+                tokens = sr_denominative(tokens, title_ending)
+            tokens = clean_tokens(tokens)
             kp = known.get(" ".join(tokens))
+            if kp is None and len(tokens) > 1:  # "Emanuel Makron" is the known "Emmanuel Macron" ("Makron")
+                kp = known.get(tokens[-1])
+                kp = kp if kp and fold(kp.name)[:1] == fold(tokens[0])[:1] else None
             if kp is None and len(tokens) == 1 and not conf:
                 # A bare surname is a person only if the database knows it.
                 continue
@@ -307,9 +166,9 @@ def _candidates(sent: Sentence, language: str, known: KnownIndex):
                 continue
             if not country and not role:
                 m2 = re.search(r"([A-Z][\w]+)['’]s\s+([a-z][\w ]{2,40}?),\s*$", before)  # "Serbia's president, Vucic"
-                if m2 and _TITLE_BEFORE.search(m2.group(2)):
-                    country, role = _country_in(m2.group(1), language), m2.group(2)
-            yield tokens, _clean_role(role), country, conf, kp, affiliated
+                if m2 and TITLE_BEFORE.search(m2.group(2)):
+                    country, role = country_in(m2.group(1), language), m2.group(2)
+            yield tokens, clean_role(role), country, conf, kp, affiliated
 
 
 @lru_cache(maxsize=8)
@@ -330,7 +189,10 @@ def find_people(sentences: list[Sentence], language: str, default_country: str |
             return next((p for p in people if fold(p.surname) == key), None)
         same = [p for p in people if fold(p.surname) == fold(tokens[-1])]
         # "Minister Vucevic" seen first, "Milos Vucevic" later: one person, now with a first name.
-        return next((p for p in same if fold(p.name)[0] == key[0] or len(p.name.split()) == 1), None)
+        return next(
+            (p for p in same if fold(p.name)[0] == key[0] or len(p.name.split()) == 1 or key.endswith(fold(p.name))),
+            None,
+        )
 
     for sent in sentences:
         for tokens, role, country, conf, kp, affiliated in _candidates(sent, language, known):
@@ -358,6 +220,49 @@ def find_people(sentences: list[Sentence], language: str, default_country: str |
             person.surfaces.add(surface)
             by_key[fold(surface)] = person
     for p in people:
-        if not p.country and p.role and p.role != "counterpart" and default_country and not p.affiliated:
+        if not p.country:
+            p.country = _companion_country(p, people) or _delegation_country(p, language)
+    for p in people:
+        untagged = not p.country and p.role and p.role != "counterpart" and default_country and not p.affiliated
+        if untagged and not _foreign_context(p, people, default_country, language, sentences):
             p.country, p.confidence = default_country, p.confidence * 0.9
     return people
+
+
+def _companion_country(p: Person, people: list[Person]) -> str | None:
+    """ "X was accompanied by [title] Y": Y is on X's side."""
+    text = strip_accents(p.sentence.latin)
+    m = _ACCOMPANIED.search(text)
+    if not m or strip_accents(p.surname) not in text[m.end() :]:
+        return None
+    lead = next((q for q in people if q.country and strip_accents(q.surname) in text[: m.start()]), None)
+    return lead.country if lead else None
+
+
+def _delegation_country(p: Person, language: str) -> str | None:
+    """ "the delegation of the UAE Armed Forces, led by General Y" / "delegaciju ... koju predvodi Y": Y's side."""
+    text = p.sentence.latin
+    m = _DELEGATION.search(text)
+    if not m or strip_accents(p.surname) not in strip_accents(text[m.end() :]):
+        return None
+    hits = [h for h in find_countries(m.group(1), language) if h.kind != "capital"]
+    return hits[-1].key if hits else None
+
+
+def _foreign_context(p: Person, people: list[Person], home: str, language: str, sentences) -> bool:
+    """Whether every sentence naming `p` also names a foreign country that none of its other people holds.
+
+    A ministry's untagged official belongs to its state only without such a hint: in "the ambassador of
+    Serbia to Egypt met the Assistant Minister of Defence", the minister is Egypt's, not Serbia's.
+    """
+    key = strip_accents(p.surname)
+    for sent in sentences:
+        plain = sent.plain
+        if key not in plain:
+            continue
+        hits = sent.countries if sent.countries is not None else find_countries(sent.latin, language)
+        named = {h.key for h in hits if h.kind != "capital"} - {home} - HOME_TERRITORY.get(home, set())
+        claimed = {q.country for q in people if q is not p and q.country and strip_accents(q.surname) in plain}
+        if not named - claimed:
+            return False
+    return True

@@ -4,20 +4,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
-from archive.core.text import to_latin
+from archive.core.text import fold, to_latin
 
-from .gazetteer import find_countries, find_organisations
+from .gazetteer import capital_of, find_countries, find_organisations
 from .leaders import world_leaders
 from .lexicon import GOVERNMENT_PUBLISHER
 from .meetings import find_meetings
 from .mentions import find_mentions
 from .metadata import dateline_city, extract_metadata
 from .people import Person, find_people
-from .sentences import detect_language, split_sentences
+from .sentences import detect_language, paragraphs, split_sentences
 from .types import ArticleExtraction, CountryFact, Evidence, KnownPerson, OrganisationFact, PersonFact
 
 _GOV = re.compile(GOVERNMENT_PUBLISHER, re.I)
+_GOV_LINE = re.compile(rf"^(?:the\s+)?(?:{GOVERNMENT_PUBLISHER})\b", re.I)
 _KIND_CONFIDENCE = {
     "name": 0.95,
     "official": 0.95,
@@ -30,12 +32,25 @@ _KIND_CONFIDENCE = {
 }
 
 
-def _publisher_country(source: str | None, language: str) -> str | None:
+@lru_cache(maxsize=1024)
+def _institution_country(name: str) -> str | None:
+    """The state an institution's name gives ("Ministarstvo odbrane Republike Srbije"): publishers recur."""
+    hits = find_countries(name, "sr")
+    return hits[0].key if hits else None
+
+
+def _publisher_country(text: str, source: str | None, language: str, dateline) -> str | None:
     """A ministry or government speaks for its state: its officials default to that side."""
-    if source and _GOV.search(to_latin(source)):
-        hits = find_countries(to_latin(source), "sr")
-        if hits:
-            return hits[0].key
+    gov = bool(source and _GOV.search(to_latin(source)))
+    if gov and _institution_country(to_latin(source)):
+        return _institution_country(to_latin(source))
+    # "Press Information Bureau / Government of India / Ministry of Defence" above the headline
+    for line in paragraphs("\n".join(text.split("\n", 8)[:8]))[:4]:
+        latin = to_latin(line)
+        if len(latin.split()) <= 8 and _GOV_LINE.match(latin) and _institution_country(latin):
+            return _institution_country(latin)
+    if gov and dateline[1] and fold(dateline[0]) == fold(capital_of(dateline[1])):
+        return dateline[1]  # "Ministry of National Defence", datelined in Athens
     return "RS" if language == "sr" else None
 
 
@@ -63,12 +78,14 @@ def extract(text: str, *, known_people: Iterable[KnownPerson] = (), filename: st
     language = detect_language(text)
     sentences = split_sentences(text)
     known = _merge_known(known_people)
-    default_country = _publisher_country(source, language)
+    dateline = dateline_city(text)
+    default_country = _publisher_country(text, source, language, dateline)
 
     countries: dict[str, CountryFact] = {}
     organisations: dict[str, OrganisationFact] = {}
     for sent in sentences:
-        for hit in find_countries(sent.latin, language):
+        sent.countries = find_countries(sent.latin, language)
+        for hit in sent.countries:
             if hit.key not in countries:
                 countries[hit.key] = CountryFact(hit.key, Evidence(sent.text, _KIND_CONFIDENCE.get(hit.kind, 0.7)))
         for hit in find_organisations(sent.latin, language):
@@ -78,7 +95,7 @@ def extract(text: str, *, known_people: Iterable[KnownPerson] = (), filename: st
     people = find_people(sentences, language, default_country, known)
     mentions = find_mentions(sentences, people, known, language)
     _fix_counterparts(people, mentions)
-    meetings = find_meetings(sentences, mentions, language, published, precision, dateline_city(text))
+    meetings = find_meetings(sentences, mentions, language, published, precision, dateline)
 
     person_facts = [
         PersonFact(p.name, p.role, p.country, sorted(p.surfaces - {p.name}), Evidence(p.sentence.text, p.confidence))

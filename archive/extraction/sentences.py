@@ -12,10 +12,12 @@ from archive.core.text import has_cyrillic, strip_accents, to_latin
 # Abbreviations whose full stop does not end a sentence.
 _ABBREV = (
     r"(?:Mr|Mrs|Ms|Dr|Gen|Adm|Col|Lt|Maj|Capt|Brig|Sen|Rep|Gov|St|No|Jr|Sr|Prof|U\.S|U\.K|U\.N|e\.g|i\.e|vs"
-    r"|br|tzv|gen|mr|dr)"
+    r"|br|tzv|gen|mr|dr|[A-Z])"
 )
 _SPLIT = regex.compile(r"(?<!\b" + _ABBREV + r"\.)(?<=[.!?…])[\"”’»]?\s+(?=[\"“„«(\-–—]?\s*[A-ZА-ЯЂЈЉЊЋЏČĆŠŽĐ0-9])")
 _LETTER = re.compile(r"[^\W\d_]")
+_SR_FUNCTION = re.compile(r"\b(?:je|su|i|u|sa|da|se|od|za|na|koji|koja|kao|sto|što)\b")
+_EN_FUNCTION = re.compile(r"\b(?:the|and|of|to|in|is|was|with|for|on|at)\b", re.I)
 _CYR_ANY = re.compile(r"[\u0400-\u04ff]")
 _CYR_SERBIAN = re.compile(r"[ђјљњћџЂЈЉЊЋЏ]")
 _CYR_RUSSIAN = re.compile(r"[ыэъйщЫЭЪЙЩ]")
@@ -29,6 +31,7 @@ class Sentence:
     latin: str  # Serbian Cyrillic transliterated, everything else unchanged
     lower: str  # latin, lower-cased: what keyword rules look at
     plain: str  # latin without diacritics, case kept: what name matching looks at
+    countries: list | None = None  # country hits, filled in once by the pipeline
 
 
 def paragraphs(text: str) -> list[str]:
@@ -57,5 +60,10 @@ def detect_language(text: str) -> str:
             return "ru"
         return "sr"
     if not has_cyrillic(sample) and re.search(r"[čćšžđ]", sample) and re.search(r"\b(je|su|i|u|sa|da)\b", sample):
+        return "sr"
+    # Latin Serbian, Bosnian or Montenegrin written without diacritics: its function words outnumber English ones.
+    head = sample[:1500]
+    sr_words = len(_SR_FUNCTION.findall(head))
+    if sr_words >= 3 and sr_words > len(_EN_FUNCTION.findall(head)):
         return "sr"
     return "en"

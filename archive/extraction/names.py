@@ -1,0 +1,149 @@
+"""Which capitalised words can be part of a person's name, and how a run of them becomes a name.
+
+Token rules only: no sentence context. people.py decides whether a run is introduced as a person.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import regex
+
+from archive.core.text import fold
+
+from .gazetteer import cities, country_at
+from .lexicon import (
+    AMBIGUOUS_GIVEN_NAMES,
+    HONORIFICS,
+    NAME_SUFFIXES,
+    NON_NAME_WORDS,
+    SR_A_NAMES,
+    SR_CASE_ENDINGS,
+    SR_NON_NAME_STEMS,
+    SR_STEM_ENDINGS,
+    TITLES_EN,
+    TITLES_SR,
+)
+
+_NAME_PART = (
+    r"(?:\p{Lu}[\p{L}\p{M}.-]*(?:['’]\p{L}+)?|\(\p{Lu}[\p{L} ]*\)"
+    r"|(?:al|el|ad|as|ash|at|ar|az|d|l)[-'’]\p{Lu}[\p{L}\p{M}-]*)"  # "al-Ruwaili", "d'Alema"
+)
+_PARTICLES = r"al|el|bin|ibn|van|von|de|der|den|da|di|du|dos|del|la|le|ter"
+SEQ = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{_NAME_PART})(?:\s+(?:(?:{_PARTICLES})\s+)*{_NAME_PART})*")
+TITLE_NAME_PARTS = {w for t in TITLES_EN for w in fold(t).split()} | {"navy", "army", "ret"}
+_SR_KEYS = sorted(TITLES_SR, key=len, reverse=True)
+SR_KEYS = _SR_KEYS
+SR_TITLE = re.compile(
+    "|".join(rf"(?P<t{i}>\b" + r"\w*\s+".join(map(re.escape, k.split())) + r"\w*\b)" for i, k in enumerate(_SR_KEYS)),
+    re.I,
+)
+_INITIAL = re.compile(r"^\p{Lu}\.$".replace(r"\p{Lu}", "[A-ZА-ЯČĆŠŽĐ]"))
+_SUFFIX_FOLDED = {fold(s) for s in NAME_SUFFIXES}
+_SUFFIXES = {s.rstrip(".") for s in NAME_SUFFIXES}
+_HONORIFIC_FOLDED = {fold(h) for h in HONORIFICS}
+_PARTICLE_SET = set(_PARTICLES.split("|"))
+_SR_NON_NAME = re.compile(rf"^(?:{'|'.join(SR_NON_NAME_STEMS)})(?:{'|'.join(SR_STEM_ENDINGS)})?$")
+
+
+@lru_cache(maxsize=65536)
+def is_name_token(tok: str, language: str) -> bool:
+    bare = tok.rstrip(".")
+    if regex.match(r"\p{Lu}{2,}", bare) and fold(bare) not in _SUFFIX_FOLDED:
+        return False  # acronyms, also with a case ending ("KFOR-a")
+    if bare in AMBIGUOUS_GIVEN_NAMES:
+        return True  # "Jordan Miller"; a lone "Jordan" still needs a surname or a title to be a person
+    if not bare or any(ch.isdigit() for ch in bare) or bare.startswith("("):
+        return False
+    f = fold(bare)
+    if f in NON_NAME_WORDS or f in TITLE_NAME_PARTS or f in _HONORIFIC_FOLDED or len(f) < 2:
+        return False
+    if language == "sr":
+        if SR_TITLE.fullmatch(bare) or _SR_NON_NAME.match(f):
+            return False
+        if any(
+            f[: -len(e)] + end in NON_NAME_WORDS for e in SR_CASE_ENDINGS if f.endswith(e) for end in ("", "a", "o")
+        ):
+            return False
+    if language == "sr" and country_at(bare.lower(), language):
+        return False  # adjectives of official names: "Sjedinjenih Američkih Država", "Ruske Federacije"
+    return country_at(bare, language) is None
+
+
+def _is_initial(tok: str) -> bool:
+    return bool(_INITIAL.match(tok))
+
+
+def name_runs(words: list[str], language: str) -> list[tuple[int, int]]:
+    """Spans of name words; a middle initial ("Lloyd J. Austin") and a suffix ("Jr.", "III") stay inside."""
+    runs, i = [], 0
+    while i < len(words):
+        if is_name_token(words[i], language) and fold(words[i]) not in _SUFFIX_FOLDED:
+            j = i + 1
+            while j < len(words) and j - i < 6:
+                w = words[j]
+                if (
+                    _is_initial(w)
+                    and j + 1 < len(words)
+                    and is_name_token(words[j + 1], language)
+                    or is_name_token(w, language)
+                ):
+                    j += 1
+                else:
+                    break
+            runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+def clean_tokens(tokens: list[str]) -> list[str]:
+    """Drop middle initials and generational suffixes: "Lloyd J. Austin III" -> "Lloyd Austin"."""
+    out = [t for t in tokens if not _is_initial(t)]
+    while len(out) > 1 and out[-1].rstrip(".") in _SUFFIXES:
+        out.pop()
+    while out and out[0] in _PARTICLE_SET:
+        out.pop(0)
+    while out and out[-1] in _PARTICLE_SET:
+        out.pop()
+    return out or tokens
+
+
+def is_place(tokens: list[str]) -> bool:
+    """A multi-word run that is a city ("New Delhi", "Sao Paulo") is not a person."""
+    return len(tokens) > 1 and _is_city(" ".join(tokens))
+
+
+@lru_cache(maxsize=4096)
+def _is_city(text: str) -> bool:
+    return fold(text) in cities()
+
+
+def sr_denominative(tokens: list[str], title_ending: str) -> list[str]:
+    """Undo the case ending Serbian puts on a name after an inflected title ("ambasadora Petrovića")."""
+    if not title_ending:
+        return tokens
+    out = []
+    for tok in tokens:
+        if tok.endswith(("skog", "čkog", "ckog", "škog")) or (
+            title_ending in ("om", "u") and tok.endswith(("skom", "čkom", "ckom", "škom"))
+        ):
+            tok = tok[:-2] + "i" if tok.endswith("om") else tok[:-3] + "i"  # adjectival surnames: -ski
+        elif title_ending in ("om", "em") and tok.endswith(("skim", "čkim", "ckim", "škim")):
+            tok = tok[:-1]
+        elif title_ending in ("om", "em") and tok.endswith("ijem") and len(tok) > 6:
+            tok = tok[:-3]  # "Lekornijem" -> "Lekorni": foreign names in -i
+        elif title_ending in ("om", "em") and tok.endswith("om") and (tok[:-2] + "a").lower() in SR_A_NAMES:
+            tok = tok[:-2] + "a"  # "Lukom" -> "Luka"
+        elif title_ending in ("om", "em") and tok.endswith(("om", "em")):
+            tok = tok[:-2]
+        elif title_ending == "a" and tok.endswith("ija") and len(tok) > 5:
+            tok = tok[:-2]  # "Goretija" -> "Goreti": foreign names in -i take -ja
+        elif title_ending == "a" and tok.endswith("u") and len(tok) > 3:
+            tok = tok[:-1] + "a"  # accusative of names in -a: "Luku" -> "Luka"
+        elif title_ending in ("a", "u", "e") and tok.endswith(title_ending) and len(tok) > 3 and tok[-2] not in "aeiou":
+            tok = tok[:-1]
+        out.append(tok)
+    return out
