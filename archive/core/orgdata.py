@@ -35,6 +35,7 @@ ORGANISATIONS: list[dict] = [
         "aliases": ["Organization of Islamic Cooperation"],
     },
     {"name": "Black Sea Economic Cooperation", "acronym": "BSEC", "aliases": []},
+    {"name": "Non-Aligned Movement", "acronym": "NAM", "aliases": ["Покрет несврстаних"]},
     {"name": "Southeast European Defence Ministerial", "acronym": "SEDM", "aliases": []},
     {"name": "U.S.-Adriatic Charter", "acronym": "A5", "aliases": ["Adriatic Charter"]},
 ]
