@@ -162,6 +162,8 @@ HAYSTACK_CONNECTIONS = {
 }
 HAYSTACK_SIGNAL_PROCESSOR = "search.signals.QueuedSignalProcessor"
 HAYSTACK_SEARCH_RESULTS_PER_PAGE = 20
+# Otherwise every haystack query adds an unlimited narrow search over django_ct (haystack #351).
+HAYSTACK_LIMIT_TO_REGISTERED_MODELS = False
 
 # Celery: without a broker, tasks run in the calling process (the embedded default).
 CELERY_BROKER_URL = env("CELERY_BROKER_URL")

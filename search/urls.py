@@ -1,4 +1,5 @@
 from django.urls import path
-from django.views.generic import TemplateView
 
-urlpatterns = [path("", TemplateView.as_view(template_name="search/placeholder.html"), name="search")]
+from . import views
+
+urlpatterns = [path("", views.search, name="search")]

@@ -1,0 +1,135 @@
+"""Facet counts computed from the Whoosh index with numpy, instead of haystack's per-term faceting.
+
+For each segment we read the stored facet values once (segments never change, only their deletion
+sets do) into flat arrays: (document number, value number) pairs per facet. A count is then one
+`bincount` over the pairs whose document is in the current match mask, which costs milliseconds at
+100,000 articles whatever the number of values.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .search_indexes import FACET_FIELDS
+
+_lock = threading.Lock()
+_segments: dict[str, SegmentValues] = {}
+_tables: dict[tuple, FacetTable] = {}
+# Value numbers are process-wide so that arrays from different segments can be concatenated.
+_vocab: dict[str, dict[str, int]] = {name: {} for name in FACET_FIELDS}
+_labels: dict[str, list[str]] = {name: [] for name in FACET_FIELDS}
+
+
+def _value_id(facet: str, value: str) -> int:
+    ids = _vocab[facet]
+    if value not in ids:
+        ids[value] = len(ids)
+        _labels[facet].append(value)
+    return ids[value]
+
+
+@dataclass
+class SegmentValues:
+    size: int
+    article_ids: np.ndarray
+    published: np.ndarray
+    pairs: dict[str, tuple[np.ndarray, np.ndarray]]
+
+
+def _read_segment(reader) -> SegmentValues:
+    size = reader.doc_count_all()
+    article_ids = np.zeros(size, dtype=np.int64)
+    published = np.zeros(size, dtype=np.int32)
+    docs = {name: [] for name in FACET_FIELDS}
+    values = {name: [] for name in FACET_FIELDS}
+    for docnum in range(size):
+        stored = reader.stored_fields(docnum)
+        article_ids[docnum] = int(stored.get("django_id") or 0)
+        published[docnum] = int(stored.get("published") or 0)
+        for name in FACET_FIELDS:
+            for value in stored.get(name) or ():
+                docs[name].append(docnum)
+                values[name].append(_value_id(name, value))
+    pairs = {n: (np.array(docs[n], dtype=np.int32), np.array(values[n], dtype=np.int32)) for n in FACET_FIELDS}
+    return SegmentValues(size, article_ids, published, pairs)
+
+
+def _leaves(reader):
+    if hasattr(reader, "leaf_readers"):
+        return reader.leaf_readers()
+    return [(reader, 0)]
+
+
+@dataclass
+class FacetTable:
+    size: int
+    live: np.ndarray
+    article_ids: np.ndarray
+    published: np.ndarray
+    pairs: dict[str, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
+
+    def mask_for(self, facet: str, values) -> np.ndarray:
+        """Documents having any of these values (values in one facet combine with OR)."""
+        wanted = [_vocab[facet][v] for v in values if v in _vocab[facet]]
+        docs, vals = self.pairs[facet]
+        mask = np.zeros(self.size, dtype=bool)
+        if wanted:
+            mask[docs[np.isin(vals, wanted)]] = True
+        return mask
+
+    def counts(self, facet: str, base: np.ndarray) -> dict[str, int]:
+        docs, vals = self.pairs[facet]
+        hits = np.bincount(vals[base[docs]]) if len(docs) else np.zeros(0, dtype=np.int64)
+        labels = _labels[facet]
+        return {labels[i]: int(hits[i]) for i in np.flatnonzero(hits)}
+
+
+def table_for(searcher) -> FacetTable:
+    """The facet arrays for this searcher's generation, built from cached per-segment arrays."""
+    # An empty index has a reader without segments.
+    leaves = [(r, off) for r, off in _leaves(searcher.reader()) if r.segment() is not None]
+    key = tuple((r.segment().segment_id(), off, r.doc_count()) for r, off in leaves)
+    with _lock:
+        table = _tables.get(key)
+        if table is not None:
+            return table
+        parts = []
+        for reader, offset in leaves:
+            seg_id = reader.segment().segment_id()
+            if seg_id not in _segments:
+                _segments[seg_id] = _read_segment(reader)
+            parts.append((reader, offset, _segments[seg_id]))
+        table = _combine(parts)
+        if len(_tables) > 8:  # old generations are not coming back
+            _tables.clear()
+        _tables[key] = table
+        live_ids = {reader.segment().segment_id() for reader, _ in leaves}
+        for seg_id in [s for s in _segments if s not in live_ids and len(_segments) > 64]:
+            del _segments[seg_id]
+        return table
+
+
+def _combine(parts) -> FacetTable:
+    size = max((offset + seg.size for _, offset, seg in parts), default=0)
+    live = np.zeros(size, dtype=bool)
+    article_ids = np.zeros(size, dtype=np.int64)
+    published = np.zeros(size, dtype=np.int32)
+    pairs = {}
+    for reader, offset, seg in parts:
+        article_ids[offset : offset + seg.size] = seg.article_ids
+        published[offset : offset + seg.size] = seg.published
+        if reader.has_deletions():
+            live[np.fromiter(reader.all_doc_ids(), dtype=np.int64) + offset] = True
+        else:
+            live[offset : offset + seg.size] = True
+    for name in FACET_FIELDS:
+        docs = [seg.pairs[name][0] + offset for _, offset, seg in parts]
+        vals = [seg.pairs[name][1] for _, _, seg in parts]
+        docs = np.concatenate(docs) if docs else np.zeros(0, dtype=np.int32)
+        vals = np.concatenate(vals) if vals else np.zeros(0, dtype=np.int32)
+        keep = live[docs] if len(docs) else np.zeros(0, dtype=bool)
+        pairs[name] = (docs[keep], vals[keep])
+    return FacetTable(size, live, article_ids, published, pairs)

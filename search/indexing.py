@@ -1,0 +1,386 @@
+"""Writing the Whoosh index: one writer at a time across processes, durable queue, rebuild beside and swap.
+
+Whoosh allows one writer per index and its own lock does not wait across processes, so every writer in
+the project (Celery tasks, eager tasks in web processes, the commands) goes through `writer_lock`, an
+fcntl lock on a file next to the index. The index path is a symlink to a generation directory, so a
+rebuild can build a new generation and swap the link atomically while searches keep running.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import logging
+import multiprocessing
+import os
+import shutil
+import threading
+import time
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from django import db
+from haystack import connections
+from haystack.constants import ID
+from whoosh import index as whoosh_index
+from whoosh.query import Every
+
+from archive.core.models import Article
+
+from . import fastwriter
+from .search_indexes import FACET_FIELDS
+
+log = logging.getLogger(__name__)
+CHUNK = 500
+SEGMENT_DOCS = 4_000
+LOCK_TIMEOUT = 300.0
+_held = threading.local()  # lock depth per thread and path, so a holder can call another writer function
+
+
+class IndexBusy(RuntimeError):
+    """Another process held the writer lock for longer than LOCK_TIMEOUT; the task retries later."""
+
+
+def get_backend(using: str = "default"):
+    backend = connections[using].get_backend()
+    ensure_layout(backend)
+    if not backend.setup_complete:
+        backend.setup()
+    return backend
+
+
+def schema_of(backend):
+    if not hasattr(backend, "_archive_schema"):
+        fields = connections[backend.connection_alias].get_unified_index().all_searchfields()
+        backend._archive_schema = backend.build_schema(fields)[1]
+    return backend._archive_schema
+
+
+def article_index(using: str = "default"):
+    return connections[using].get_unified_index().get_index(Article)
+
+
+def ensure_layout(backend) -> None:
+    """First use: create a generation directory and point the configured path at it."""
+    base = Path(backend.path)
+    if os.path.lexists(base):
+        return
+    with writer_lock(base):
+        if os.path.lexists(base):
+            return
+        target = _new_generation_dir(base)
+        whoosh_index.create_in(str(target), schema_of(backend))
+        _point(base, target)
+
+
+def _new_generation_dir(base: Path) -> Path:
+    base.parent.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
+    target = base.parent / f"{base.name}.gen-{stamp}"
+    target.mkdir()
+    return target
+
+
+def _point(base: Path, target: Path) -> Path | None:
+    """Atomically make `base` a symlink to `target`; returns the directory it pointed at before."""
+    old = Path(os.path.realpath(base)) if os.path.lexists(base) else None
+    if base.is_dir() and not base.is_symlink():
+        # A plain directory from an older layout: move it aside (a brief gap, once, then never again).
+        old = base.parent / f"{base.name}.old-{time.time_ns()}"
+        base.rename(old)
+    tmp = base.parent / f".{base.name}.swap-{os.getpid()}"
+    with contextlib.suppress(FileNotFoundError):
+        tmp.unlink()
+    tmp.symlink_to(target.name)
+    os.replace(tmp, base)
+    return old
+
+
+def open_index(backend):
+    ensure_layout(backend)
+    path = os.path.realpath(backend.path)
+    try:
+        return whoosh_index.open_dir(path, schema=schema_of(backend))
+    except whoosh_index.EmptyIndexError:
+        return whoosh_index.create_in(path, schema_of(backend))
+
+
+@contextlib.contextmanager
+def writer_lock(base, timeout: float = LOCK_TIMEOUT):
+    key = str(Path(base))  # one spelling per path, or re-entry from the same thread would deadlock
+    depth = getattr(_held, key, 0)
+    if depth:
+        setattr(_held, key, depth + 1)
+        try:
+            yield
+        finally:
+            setattr(_held, key, depth)
+        return
+    lock_path = Path(f"{base}.lock")
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        deadline, pause = time.monotonic() + timeout, 0.01
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise IndexBusy(f"search index writer lock {lock_path} busy for {timeout}s") from None
+                time.sleep(pause)
+                pause = min(pause * 2, 0.5)
+        setattr(_held, key, 1)
+        try:
+            yield
+        finally:
+            setattr(_held, key, 0)
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
+def to_whoosh(doc: dict) -> dict:
+    """Haystack's prepared document as Whoosh wants it: facet lists indexed as tokens and stored as lists."""
+    out = {}
+    for key, value in doc.items():
+        if key in FACET_FIELDS:
+            values = [str(v) for v in (value or [])]
+            out[key] = " ".join(values)
+            out[f"_stored_{key}"] = values
+        elif key in ("published", "version"):
+            out[key] = int(value or 0)
+        elif key != "boost":
+            out[key] = "" if value is None else str(value)
+    return out
+
+
+def _journal(base) -> Path:
+    return Path(f"{base}.rebuild-journal")
+
+
+def write_documents(backend, docs: list[dict], delete_ids: Iterable[str]) -> None:
+    """Update and delete documents in one commit, under the cross-process writer lock."""
+    delete_ids = list(delete_ids)
+    if not docs and not delete_ids:
+        return
+    with writer_lock(backend.path):
+        writer = fastwriter.writer(open_index(backend), timeout=30.0, delay=0.05)
+        try:
+            for whoosh_id in delete_ids:
+                writer.delete_by_term(ID, whoosh_id)
+            for doc in docs:
+                writer.update_document(**to_whoosh(doc))
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
+        journal = _journal(backend.path)
+        if journal.exists():
+            # A rebuild is reading the database right now; it replays these ids into its new index.
+            ids = [d["django_id"] for d in docs] + [i.rsplit(".", 1)[-1] for i in delete_ids]
+            with journal.open("a") as fh:
+                fh.write("".join(f"{i}\n" for i in ids))
+
+
+def clear_index(backend) -> None:
+    with writer_lock(backend.path):
+        writer = fastwriter.writer(open_index(backend), timeout=30.0, delay=0.05)
+        writer.delete_by_query(Every())
+        writer.commit()
+
+
+def index_articles(ids: Iterable[int]) -> int:
+    """Bring the documents of these articles in line with the database: update, or remove if gone."""
+    backend, index = get_backend(), article_index()
+    wanted = sorted({int(i) for i in ids})
+    for start in range(0, len(wanted), CHUNK):
+        chunk = wanted[start : start + CHUNK]
+        articles = list(Article.objects.for_index().filter(pk__in=chunk))
+        found = {a.pk for a in articles}
+        gone = [f"core.article.{pk}" for pk in chunk if pk not in found]
+        write_documents(backend, [index.full_prepare(a) for a in articles], gone)
+    return len(wanted)
+
+
+def process_queue(ids: Iterable[int] | None = None, limit: int = 5000) -> int:
+    """Index the given ids and whatever the queue holds for them; delete those queue rows after the commit."""
+    from .models import IndexQueue
+
+    rows = IndexQueue.objects.order_by("pk")
+    ids = {int(i) for i in ids} if ids is not None else None
+    if ids is not None:
+        rows = rows.filter(article_id__in=ids)
+    # Snapshot the rows before reading articles: a change committed later has a newer row that survives.
+    snapshot = list(rows.values_list("pk", "article_id")[:limit])
+    targets = (ids or set()) | {article_id for _, article_id in snapshot}
+    index_articles(targets)
+    done = [pk for pk, _ in snapshot]
+    for start in range(0, len(done), CHUNK):
+        IndexQueue.objects.filter(pk__in=done[start : start + CHUNK]).delete()
+    return len(targets)
+
+
+def process_pending(max_rounds: int = 100) -> int:
+    from .models import IndexQueue
+
+    total = 0
+    for _ in range(max_rounds):
+        if not IndexQueue.objects.exists():
+            break
+        total += process_queue(limit=5000)
+    return total
+
+
+def rebuild(progress=None, chunk: int = CHUNK) -> int:
+    """Build a complete new generation beside the live one, swap the symlink, replay concurrent changes."""
+    backend = get_backend()
+    base = Path(backend.path)
+    target = _new_generation_dir(base)
+    journal = _journal(base)
+    with writer_lock(base):
+        journal.write_text("")
+    count, swapped = 0, False
+    try:
+        ix = whoosh_index.create_in(str(target), schema_of(backend))
+        # One writer in this process; a second process reads the database, renders and analyses the
+        # documents meanwhile (the writer is the bottleneck, and Whoosh's procs>1 writers merge slowly).
+        writer = fastwriter.bulk_writer(ix)
+        began = time.monotonic()
+        for docs in _prepared_batches(chunk):
+            if count and count % SEGMENT_DOCS < len(docs):
+                # Flush a segment now and then: the reader process keeps preparing while this one writes.
+                writer.commit(merge=False)
+                writer = fastwriter.bulk_writer(ix)
+            for doc in docs:
+                writer.add_document(**doc)
+            count += len(docs)
+            if progress:
+                progress(len(docs))
+        added = time.monotonic()
+        writer.commit(merge=False)
+        log.info("rebuild: %d added in %.1fs, committed in %.1fs", count, added - began, time.monotonic() - added)
+        with writer_lock(base):
+            replay = {int(line) for line in journal.read_text().split() if line.strip().isdigit()}
+            old = _point(base, target)
+            swapped = True
+            journal.unlink()
+            index_articles(replay)
+        if old and old.exists() and old != target:
+            shutil.rmtree(old, ignore_errors=True)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            journal.unlink()
+        if not swapped:
+            shutil.rmtree(target, ignore_errors=True)
+    return count
+
+
+def _prepare_batches(chunk: int, index=None, share: tuple[int, int] = (0, 1)):
+    """Prepared documents in pk order, chunk by chunk; `share=(i, n)` takes every n-th chunk from the i-th."""
+    from .backend import Postings
+
+    index = index or article_index()
+    text_field = schema_of(get_backend())["text"]
+    pks = list(Article.objects.order_by("pk").values_list("pk", flat=True))
+    mine, readers = share
+    for number, start in enumerate(range(0, len(pks), chunk)):
+        if number % readers != mine:
+            continue
+        ids = pks[start : start + chunk]
+        batch = Article.objects.for_index().filter(pk__gte=ids[0], pk__lte=ids[-1]).order_by("pk")
+        docs = []
+        for article in batch:
+            doc = to_whoosh(index.full_prepare(article))
+            doc["text"] = Postings(text_field.index(doc["text"]))
+            docs.append(doc)
+        yield docs
+
+
+_inherited = []
+
+
+def _producer(queue, chunk: int, share: tuple[int, int]) -> None:
+    # Connections copied from the parent share its sockets: closing them here would end the parent's
+    # session. Keep them referenced (the child leaves with os._exit) and open fresh ones.
+    for conn in db.connections.all(initialized_only=True):
+        if conn.connection is not None:
+            _inherited.append(conn.connection)
+            conn.connection = None
+    try:
+        for docs in _prepare_batches(chunk, share=share):
+            queue.put(docs)
+        queue.put(None)
+    except BaseException as exc:
+        queue.put(exc)
+        raise
+    finally:
+        db.connections.close_all()
+
+
+def _prepared_batches(chunk: int, readers: int = 2):
+    """Prepared documents from forked reader processes, so reading and analysing overlap writing.
+
+    Two readers by default: reading, rendering and analysing cost more than writing, so on two
+    cores two readers and the writer keep both busy.
+    """
+    forkable = multiprocessing.get_start_method(allow_none=True) in (None, "fork") and os.name == "posix"
+    # A child process cannot see this process's uncommitted transaction (tests, or a caller's atomic block).
+    if not forkable or db.connection.in_atomic_block:
+        yield from _prepare_batches(chunk)
+        return
+    db.connections.close_all()  # the children open their own connections, never share the parent's socket
+    ctx = multiprocessing.get_context("fork")
+    queue = ctx.Queue(maxsize=16)  # room to keep reading while the writer flushes a segment
+    children = [ctx.Process(target=_producer, args=(queue, chunk, (i, readers)), daemon=True) for i in range(readers)]
+    for child in children:
+        child.start()
+    waited, running = 0.0, readers
+    try:
+        while running:
+            started = time.monotonic()
+            item = queue.get()
+            waited += time.monotonic() - started
+            if item is None:
+                running -= 1
+                continue
+            if isinstance(item, BaseException):
+                raise RuntimeError("reading articles for the rebuild failed") from item
+            yield item
+        log.info("rebuild: the writer waited %.1fs for the reader processes", waited)
+    finally:
+        for child in children:
+            if child.is_alive():
+                child.terminate()
+            child.join()
+
+
+def indexed_versions(backend=None) -> dict[int, int]:
+    backend = backend or get_backend()
+    with open_index(backend).searcher() as searcher:
+        return {int(f["django_id"]): int(f.get("version") or 0) for _, f in searcher.reader().iter_docs()}
+
+
+def index_status() -> dict:
+    from .models import IndexQueue
+    from .search_indexes import version_of
+
+    in_db = {a.pk: version_of(a) for a in Article.objects.only("pk", "modified").iterator(chunk_size=5000)}
+    in_index = indexed_versions()
+    missing = sorted(set(in_db) - set(in_index))
+    orphans = sorted(set(in_index) - set(in_db))
+    stale = sorted(pk for pk, v in in_index.items() if pk in in_db and v < in_db[pk])
+    return {
+        "database": len(in_db),
+        "indexed": len(in_index),
+        "missing": missing,
+        "orphans": orphans,
+        "stale": stale,
+        "pending": IndexQueue.objects.count(),
+    }
+
+
+def repair(status: dict) -> int:
+    fixed = index_articles([*status["missing"], *status["orphans"], *status["stale"]])
+    return fixed + process_pending()

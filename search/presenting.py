@@ -1,0 +1,169 @@
+"""Turning an Outcome into what the templates show: labelled facet blocks, chips, histogram bars, results."""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+
+from archive.core.models import Article, ArticleCountry, ArticlePerson, Country, Meeting, Organisation, Person, Source
+
+from . import highlight
+from .query import SORTS, SearchParams
+
+TITLES = {
+    "country": "Country",
+    "person": "Person",
+    "year": "Year",
+    "month": "Month",
+    "source": "Source",
+    "kind": "Meeting kind",
+    "org": "Organisation",
+}
+SHOWN = 12  # values per facet block; the selected ones are always shown
+
+
+@dataclass
+class FacetItem:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    url: str
+
+
+@dataclass
+class FacetBlock:
+    name: str
+    title: str
+    items: list[FacetItem] = field(default_factory=list)
+    more: int = 0
+
+
+def labels_for(name: str, values) -> dict[str, str]:
+    """Facet values are codes and keys in the index; their names come from the database."""
+    values = list(values)
+    if not values:
+        return {}
+    if name == "country":
+        return dict(Country.objects.filter(code__in=values).values_list("code", "name"))
+    if name == "person":
+        ids = [int(v) for v in values if v.isdigit()]
+        return {str(pk): n for pk, n in Person.objects.filter(pk__in=ids).values_list("pk", "name")}
+    if name == "source":
+        return dict(Source.objects.filter(slug__in=values).values_list("slug", "name"))
+    if name == "org":
+        return {o.slug: str(o) for o in Organisation.objects.filter(slug__in=values)}
+    if name == "kind":
+        return {v: label for v, label in Meeting.Kind.choices if v in values}
+    if name == "month":
+        return {v: calendar.month_name[int(v[-2:])] for v in values}
+    return {v: v for v in values}
+
+
+def selected_values(params: SearchParams, name: str) -> list[str]:
+    return params.index_filters().get(name, [])
+
+
+def facet_blocks(params: SearchParams, counts: dict[str, dict[str, int]]) -> list[FacetBlock]:
+    blocks = []
+    for name in ("country", "person", "year", "month", "source", "kind", "org"):
+        if name not in counts:
+            continue
+        chosen = selected_values(params, name)
+        values = counts[name]
+        if name in ("year", "month"):
+            ordered = sorted(values, reverse=True)
+        else:
+            ordered = sorted(values, key=lambda v: (-values[v], v))
+        top = ordered[:SHOWN] + [v for v in chosen if v not in ordered[:SHOWN]]
+        labels = labels_for(name, top)
+        block = FacetBlock(name, TITLES[name], more=max(0, len(ordered) - SHOWN))
+        for v in top:
+            url = params.toggle_url(name, v)
+            block.items.append(FacetItem(v, labels.get(v, v), values.get(v, 0), v in chosen, url))
+        if block.items:  # an empty block is noise
+            blocks.append(block)
+    return blocks
+
+
+def chips(params: SearchParams) -> list[dict]:
+    out = []
+    if params.q:
+        out.append({"kind": "Query", "label": params.q, "url": params.without_url("q")})
+    for name, values in params.index_filters().items():
+        labels = labels_for(name, values)
+        for v in values:
+            out.append({"kind": TITLES[name], "label": labels.get(v, v), "url": params.without_url(name, v)})
+    return out
+
+
+def histogram(params: SearchParams, counts: dict[str, dict[str, int]]) -> dict:
+    """Bars per year, or per month of the selected year; heights in percent of the tallest bar."""
+    if params.year:
+        data = counts.get("month", {})
+        bars = [(f"{params.year:04d}-{m:02d}", calendar.month_abbr[m]) for m in range(1, 13)]
+        title = f"Articles per month, {params.year}"
+    else:
+        years = sorted(int(y) for y in counts.get("year", {}))
+        data = counts.get("year", {})
+        bars = [(f"{y:04d}", f"{y:04d}") for y in range(years[0], years[-1] + 1)] if years else []
+        title = "Articles per year"
+    peak = max(data.values(), default=0) or 1
+    facet = "month" if params.year else "year"
+    chosen = selected_values(params, facet)
+    items = [
+        {
+            "label": label,
+            "count": data.get(value, 0),
+            "height": round(100 * data.get(value, 0) / peak),
+            "url": params.toggle_url(facet, value),
+            "selected": value in chosen,
+        }
+        for value, label in bars
+    ]
+    return {"title": title, "bars": items, "up_url": params.url(year=None, month=None) if params.year else ""}
+
+
+@dataclass
+class Result:
+    article: Article
+    title: str
+    snippet: str
+    people: list
+    countries: list
+
+
+def results(article_ids: list[int], q: str) -> list[Result]:
+    articles = Article.objects.select_related("source").prefetch_related(
+        Prefetch("country_links", queryset=ArticleCountry.objects.select_related("country")),
+        Prefetch("person_links", queryset=ArticlePerson.objects.select_related("person")),
+    )
+    by_id = {a.pk: a for a in articles.filter(pk__in=article_ids)}
+    out = []
+    for pk in article_ids:
+        a = by_id.get(pk)
+        if a is None:  # deleted since the index was written; the queue will remove it
+            continue
+        people = [link.person for link in a.person_links.all()]
+        countries = [link.country for link in a.country_links.all()]
+        out.append(Result(a, highlight.title(a.title, q), highlight.snippet(a.body, q), people, countries))
+    return out
+
+
+def sort_links(params: SearchParams) -> list[dict]:
+    return [
+        {"value": key, "label": label, "url": params.url(sort=key), "selected": params.sort == key}
+        for key, label in SORTS.items()
+        if key != "relevance" or params.q
+    ]
+
+
+def page_links(params: SearchParams, page: int, pages: int) -> dict:
+    window = range(max(1, page - 3), min(pages, page + 3) + 1)
+    return {
+        "previous": params.page_url(page - 1) if page > 1 else "",
+        "next": params.page_url(page + 1) if page < pages else "",
+        "numbers": [{"n": n, "url": params.page_url(n), "current": n == page} for n in window],
+    }

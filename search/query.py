@@ -1,0 +1,168 @@
+"""The search page's GET parameters, validated into a filter object, and the URLs that change one of them.
+
+Every value from the URL is checked against a whitelist or the database before it reaches the index;
+an unusable value is dropped with a message, never passed on and never a 500.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from archive.core.models import Country, Meeting, Organisation, Person, Source
+
+MAX_QUERY = 300
+MAX_VALUES = 20  # per facet: more is not a search, it is a crawl
+SORTS = {"relevance": "Relevance", "newest": "Newest first", "oldest": "Oldest first"}
+MULTI = ("country", "person", "source", "kind", "org")
+_SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,200}$")
+
+
+@dataclass
+class SearchParams:
+    q: str = ""
+    filters: dict[str, list[str]] = field(default_factory=dict)  # facet -> values, as indexed
+    year: int | None = None
+    month: int | None = None
+    sort: str = "newest"
+    page: int = 1
+    messages: list[str] = field(default_factory=list)
+
+    def index_filters(self) -> dict[str, list[str]]:
+        out = {k: v for k, v in self.filters.items() if v}
+        if self.year:
+            out["year"] = [f"{self.year:04d}"]
+            if self.month:
+                out["month"] = [f"{self.year:04d}-{self.month:02d}"]
+        return out
+
+    def as_pairs(self, **override) -> list[tuple[str, str]]:
+        state = {
+            "q": self.q,
+            **{k: list(v) for k, v in self.filters.items()},
+            "year": self.year,
+            "month": self.month,
+            "sort": self.sort if self.sort != default_sort(self.q) else None,
+            "page": self.page if self.page > 1 else None,
+        }
+        state.update(override)
+        pairs = []
+        for key in ("q", *MULTI, "year", "month", "sort", "page"):
+            value = state.get(key)
+            for item in value if isinstance(value, list) else [value]:
+                if item not in (None, ""):
+                    pairs.append((key, str(item)))
+        return pairs
+
+    def url(self, **override) -> str:
+        """This state with some parameters changed; any change but `page` goes back to page 1."""
+        override.setdefault("page", None)
+        pairs = self.as_pairs(**override)
+        return "?" + urlencode(pairs) if pairs else "?"
+
+    def toggle_url(self, facet: str, value: str) -> str:
+        if facet == "year":
+            return self.url(year=None if self.year == int(value) else int(value), month=None)
+        if facet == "month":
+            month = int(value[-2:])
+            return self.url(month=None if self.month == month else month)
+        current = list(self.filters.get(facet, []))
+        current = [v for v in current if v != value] if value in current else [*current, value]
+        return self.url(**{facet: current})
+
+    def without_url(self, facet: str, value: str | None = None) -> str:
+        if facet == "year":
+            return self.url(year=None, month=None)
+        if facet == "month":
+            return self.url(month=None)
+        if facet == "q":
+            return self.url(q=None)
+        return self.url(**{facet: [v for v in self.filters.get(facet, []) if v != value]})
+
+    def page_url(self, page: int) -> str:
+        return self.url(page=page if page > 1 else None)
+
+
+def default_sort(q: str) -> str:
+    return "relevance" if q else "newest"
+
+
+def _int(value: str, low: int, high: int) -> int | None:
+    value = (value or "").strip()
+    if not value.isdigit() or len(value) > 6:
+        return None
+    number = int(value)
+    return number if low <= number <= high else None
+
+
+def _known(name: str, raw: list[str], clean, lookup) -> tuple[list[str], list[str]]:
+    """Keep the values that are well-formed and exist; name the others in a message."""
+    cleaned = []
+    for value in raw[:MAX_VALUES]:
+        c = clean(value)
+        if c is not None and c not in cleaned:
+            cleaned.append(c)
+    known = set(lookup(cleaned)) if cleaned else set()
+    kept = [c for c in cleaned if c in known]
+    dropped = [v for v in raw[:MAX_VALUES] if clean(v) not in known]
+    messages = [f"Ignored unknown {name}: {', '.join(dropped[:5])}"] if dropped else []
+    if len(raw) > MAX_VALUES:
+        messages.append(f"Only the first {MAX_VALUES} {name} values are used.")
+    return kept, messages
+
+
+def _code(value):
+    value = (value or "").strip().upper()
+    return value if re.fullmatch(r"[A-Z]{2}", value) else None
+
+
+def _pk(value):
+    n = _int(value, 1, 2**62)
+    return str(n) if n else None
+
+
+def _slug(value):
+    value = (value or "").strip()
+    return value if _SLUG.match(value) else None
+
+
+VALIDATORS = {
+    "country": ("country", _code, lambda v: Country.objects.filter(code__in=v).values_list("code", flat=True)),
+    "person": (
+        "person",
+        _pk,
+        lambda v: (str(pk) for pk in Person.objects.filter(pk__in=[int(x) for x in v]).values_list("pk", flat=True)),
+    ),
+    "source": ("source", _slug, lambda v: Source.objects.filter(slug__in=v).values_list("slug", flat=True)),
+    "kind": ("meeting kind", _slug, lambda v: [k for k in v if k in Meeting.Kind.values]),
+    "org": ("organisation", _slug, lambda v: Organisation.objects.filter(slug__in=v).values_list("slug", flat=True)),
+}
+
+
+def parse(get) -> SearchParams:
+    params = SearchParams(q=" ".join((get.get("q") or "").split())[:MAX_QUERY])
+    for key, (label, clean, lookup) in VALIDATORS.items():
+        kept, messages = _known(label, get.getlist(key), clean, lookup)
+        if kept:
+            params.filters[key] = kept
+        params.messages += messages
+    if get.get("year"):
+        params.year = _int(get["year"], 1000, 2999)
+        if params.year is None:
+            params.messages.append(f"Ignored the year {get['year'][:20]!r}: not a year.")
+    if get.get("month"):
+        params.month = _int(get["month"], 1, 12)
+        if params.month is None or params.year is None:
+            params.messages.append("Ignored the month: it needs a year and a number from 1 to 12.")
+            params.month = None
+    sort = get.get("sort") or default_sort(params.q)
+    params.sort = sort if sort in SORTS else default_sort(params.q)
+    if sort not in SORTS:
+        params.messages.append("Unknown sort order; using the default.")
+    if get.get("page"):
+        page = _int(get["page"], 1, 100_000)
+        if page is None:
+            params.messages.append("Ignored the page number: not a page.")
+        params.page = page or 1
+    return params

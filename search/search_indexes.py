@@ -1,0 +1,76 @@
+"""What an article looks like in the index: folded text for the query box, codes and keys for the facets."""
+
+from haystack import indexes
+
+from archive.core.models import Article, DatePrecision
+
+# Facet name -> what the URL calls it. Also the whitelist of fields a filter may touch.
+FACET_FIELDS = ("country", "person", "year", "month", "source", "kind", "org")
+
+
+class FacetField(indexes.MultiValueField):
+    """Space-free codes (ISO code, primary key, slug) indexed as single keyword tokens; see backend.build_schema."""
+
+    is_facet_keyword = True
+
+
+def publication_key(article) -> int:
+    # yyyymmdd as an int sorts like the date and fits a numpy array; 0 means undated.
+    d = article.published
+    return d.year * 10000 + d.month * 100 + d.day if d else 0
+
+
+def version_of(article) -> int:
+    return int(article.modified.timestamp() * 1_000_000) if article.modified else 0
+
+
+class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
+    text = indexes.CharField(document=True, use_template=True)
+    country = FacetField()
+    person = FacetField()
+    year = FacetField()
+    month = FacetField()
+    source = FacetField()
+    kind = FacetField()
+    org = FacetField()
+    published = indexes.IntegerField()
+    version = indexes.IntegerField()
+
+    def get_model(self):
+        return Article
+
+    def index_queryset(self, using=None):
+        return Article.objects.for_index()
+
+    def read_queryset(self, using=None):
+        return Article.objects.select_related("source")
+
+    # The prepare_* methods read only what for_index() prefetched: .all(), never .filter().
+    def prepare_country(self, obj):
+        return sorted({c.code for c in obj.countries.all()})
+
+    def prepare_person(self, obj):
+        return sorted({str(p.pk) for p in obj.people.all()})
+
+    def prepare_year(self, obj):
+        known = obj.published and obj.published_precision != DatePrecision.UNKNOWN
+        return [f"{obj.published.year:04d}"] if known else []
+
+    def prepare_month(self, obj):
+        known = obj.published and obj.published_precision in (DatePrecision.DAY, DatePrecision.MONTH)
+        return [f"{obj.published.year:04d}-{obj.published.month:02d}"] if known else []
+
+    def prepare_source(self, obj):
+        return [obj.source.slug] if obj.source else []
+
+    def prepare_kind(self, obj):
+        return sorted({m.kind for m in obj.meetings.all()})
+
+    def prepare_org(self, obj):
+        return sorted({o.slug for o in obj.organisations.all()})
+
+    def prepare_published(self, obj):
+        return publication_key(obj)
+
+    def prepare_version(self, obj):
+        return version_of(obj)

@@ -1,0 +1,114 @@
+"""Facet counts from our own arrays, checked against ORM counts."""
+
+import pytest
+from django.db.models import Count
+
+from archive.core.models import Article, Country
+from search import engine, indexing
+from search.query import SearchParams
+
+from .conftest import day, make_article, make_person, make_source
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def corpus(search_index):
+    people = [make_person(f"Person {i}") for i in range(4)]
+    sources = [make_source("Tanjug"), make_source("Anadolu Agency")]
+    combos = [(["RS", "TR"], 2019), (["RS"], 2020), (["TR", "US"], 2020), (["US"], 2021), (["RS", "US"], 2021)]
+    for i in range(15):
+        codes, year = combos[i % len(combos)]
+        make_article(
+            f"Defence talks {i}",
+            "Ministers discussed cooperation." if i % 2 else "Exercise planned.",
+            countries=codes,
+            people=people[: 1 + i % 4],
+            source=sources[i % 2],
+            published=day(year, 1 + i % 12, 3),
+            meeting_kind="visit" if i % 3 == 0 else None,
+        )
+    indexing.rebuild()
+    return people
+
+
+def test_it_counts_countries_like_the_database(corpus):
+    out = engine.run(SearchParams())
+    expected = dict(Country.objects.annotate(n=Count("articles")).filter(n__gt=0).values_list("code", "n"))
+    assert out.facets["country"] == expected
+    assert out.total == Article.objects.count()
+
+
+def test_it_counts_people_years_sources_and_kinds_like_the_database(corpus):
+    out = engine.run(SearchParams())
+    people = {str(p.pk): p.articles.count() for p in corpus}
+    assert out.facets["person"] == people
+    years = {str(y): Article.objects.filter(published__year=y).count() for y in (2019, 2020, 2021)}
+    assert out.facets["year"] == years
+    assert out.facets["source"] == {"tanjug": 8, "anadolu-agency": 7}
+    assert out.facets["kind"] == {"visit": Article.objects.filter(meetings__kind="visit").distinct().count()}
+
+
+def test_it_follows_the_query(corpus):
+    out = engine.run(SearchParams(q="discussed"))
+    qs = Article.objects.filter(body__icontains="discussed")
+    assert out.total == qs.count()
+    assert out.facets["country"] == dict(
+        Country.objects.filter(articles__in=qs).annotate(n=Count("articles")).values_list("code", "n")
+    )
+
+
+def test_it_ors_values_within_a_facet_and_ands_facets(corpus):
+    both = engine.run(SearchParams(filters={"country": ["RS", "TR"]}))
+    assert both.total == Article.objects.filter(countries__in=["RS", "TR"]).distinct().count()
+    narrowed = engine.run(SearchParams(filters={"country": ["RS", "TR"]}, year=2020))
+    expected = Article.objects.filter(countries__in=["RS", "TR"], published__year=2020).distinct().count()
+    assert narrowed.total == expected
+
+
+def test_it_counts_a_facet_without_its_own_filter(corpus):
+    out = engine.run(SearchParams(filters={"country": ["RS"]}, year=2021))
+    # Country counts ignore the country filter but keep the year filter.
+    expected = dict(
+        Country.objects.filter(articles__published__year=2021).annotate(n=Count("articles")).values_list("code", "n")
+    )
+    assert out.facets["country"] == expected
+    # Year counts ignore the year filter but keep the country filter.
+    assert out.facets["year"] == {
+        str(y): Article.objects.filter(countries="RS", published__year=y).count() for y in (2019, 2020, 2021)
+    }
+    assert out.total == Article.objects.filter(countries="RS", published__year=2021).count()
+
+
+def test_it_counts_months_of_the_selected_year(corpus):
+    out = engine.run(SearchParams(year=2020))
+    expected = {}
+    for a in Article.objects.filter(published__year=2020):
+        key = f"2020-{a.published.month:02d}"
+        expected[key] = expected.get(key, 0) + 1
+    assert out.facets["month"] == expected
+    month = int(next(iter(expected))[-2:])
+    assert engine.run(SearchParams(year=2020, month=month)).total == expected[f"2020-{month:02d}"]
+
+
+def test_it_sorts_by_date_both_ways(corpus):
+    newest = engine.run(SearchParams(sort="newest"), per_page=50).article_ids
+    oldest = engine.run(SearchParams(sort="oldest"), per_page=50).article_ids
+    dates = {a.pk: a.published for a in Article.objects.all()}
+    assert [dates[i] for i in newest] == sorted(dates.values(), reverse=True)
+    assert [dates[i] for i in oldest] == sorted(dates.values())
+
+
+def test_it_pages(corpus):
+    first = engine.run(SearchParams(page=1), per_page=4)
+    last = engine.run(SearchParams(page=4), per_page=4)
+    assert first.pages == 4 and len(first.article_ids) == 4 and len(last.article_ids) == 3
+    beyond = engine.run(SearchParams(page=99), per_page=4)
+    assert beyond.page == 4 and beyond.messages
+
+
+def test_it_returns_no_results_when_filters_exclude_every_match(corpus):
+    # Whoosh reads an empty filter set as "no filter"; the page must not show unfiltered hits.
+    out = engine.run(SearchParams(q="discussed", sort="relevance", filters={"country": ["US"]}, year=2019))
+    expected = Article.objects.filter(body__icontains="discussed", countries="US", published__year=2019).count()
+    assert expected == 0 and out.total == 0 and out.article_ids == []
