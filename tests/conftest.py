@@ -16,3 +16,13 @@ def _throwaway_index(tmp_path_factory):
     settings.HAYSTACK_CONNECTIONS["default"]["PATH"] = str(path)
     connections.thread_local.connections = {}
     return path
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """On SQLite, a file test database: Celery worker processes and the rebuild's reader process can open it."""
+    from django.conf import settings
+
+    db = settings.DATABASES["default"]
+    if db["ENGINE"].endswith("sqlite3"):
+        db.setdefault("TEST", {})["NAME"] = str(tmp_path_factory.mktemp("db") / "test.sqlite3")

@@ -32,7 +32,7 @@ def database_url() -> str:
         return f"postgres://{user}{password}@{db.get('HOST') or '127.0.0.1'}:{db.get('PORT') or 5432}/{db['NAME']}"
     if connection.vendor == "sqlite" and not connection.is_in_memory_db():
         return f"sqlite:///{db['NAME']}"
-    unavailable("worker tests need PostgreSQL or a file SQLite test database (run `pytest tests/search`)")
+    unavailable("worker tests need PostgreSQL or a file SQLite test database (see tests/conftest.py)")
 
 
 @pytest.fixture
