@@ -13,37 +13,14 @@ class MergeError(Exception):
 def merge_people(keep: Person, other: Person) -> Person:
     """Move everything of `other` onto `keep`, then delete `other`.
 
-    Where both records are linked to the same article or meeting, the link that a
-    curator verified (or else the one kept) wins, and the other's evidence is
-    preserved as a note on the kept record so nothing a curator wrote is lost.
+    Where both records are linked to the same article or meeting, the link a
+    curator verified (or else the kept record's) wins and takes the role and
+    country the other had when it lacks them; notes are appended, not replaced.
     """
     if keep.pk == other.pk:
         raise MergeError("Cannot merge a person into itself.")
-    for link in ArticlePerson.objects.filter(person=other):
-        existing = ArticlePerson.objects.filter(article=link.article_id, person=keep).first()
-        if existing is None:
-            link.person = keep
-            link.save()
-            continue
-        if link.is_protected and not existing.is_protected:
-            existing.delete()
-            link.person = keep
-            link.save()
-        else:
-            existing.role = existing.role or link.role
-            existing.country_id = existing.country_id or link.country_id
-            existing.save()
-            link.delete()
-    for part in Participation.objects.filter(person=other):
-        existing = Participation.objects.filter(meeting=part.meeting_id, person=keep).first()
-        if existing is None:
-            part.person = keep
-            part.save()
-        else:
-            existing.role = existing.role or part.role
-            existing.country_id = existing.country_id or part.country_id
-            existing.save()
-            part.delete()
+    _move_links(ArticlePerson, "article", keep, other)
+    _move_links(Participation, "meeting", keep, other)
     other.roles.update(person=keep)
     known = set(keep.names.values_list("name", flat=True))
     for variant in other.names.all():
@@ -56,3 +33,22 @@ def merge_people(keep: Person, other: Person) -> Person:
     other.delete()
     keep.save()
     return keep
+
+
+def _move_links(model, owner: str, keep: Person, other: Person) -> None:
+    """Re-point `other`'s links to `keep`; where both have one, keep one and lose no detail."""
+    for link in model.objects.filter(person=other):
+        existing = model.objects.filter(**{owner: getattr(link, f"{owner}_id")}, person=keep).first()
+        if existing is None:
+            link.person = keep
+            link.save()
+        elif link.is_protected and not existing.is_protected:
+            # The curator-checked link wins over an unreviewed one.
+            existing.delete()
+            link.person = keep
+            link.save()
+        else:
+            existing.role = existing.role or link.role
+            existing.country_id = existing.country_id or link.country_id
+            existing.save()
+            link.delete()

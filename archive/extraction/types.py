@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
+from archive.core.dates import format_partial_date
+
 
 @dataclass(frozen=True)
 class KnownPerson:
@@ -64,16 +66,6 @@ class MeetingFact:
     evidence: Evidence
 
 
-def format_date(value: datetime.date | None, precision: str) -> str | None:
-    if value is None or precision == "unknown":
-        return None
-    if precision == "year":
-        return f"{value.year:04d}"
-    if precision == "month":
-        return f"{value.year:04d}-{value.month:02d}"
-    return value.isoformat()
-
-
 @dataclass
 class ArticleExtraction:
     title: str
@@ -91,7 +83,7 @@ class ArticleExtraction:
             "source_file": source_file,
             "title": self.title,
             "source": self.source,
-            "published": format_date(self.published, self.published_precision),
+            "published": format_partial_date(self.published, self.published_precision),
             "countries": [c.code for c in self.countries],
             "people": [{"name": p.name, "role": p.role, "country": p.country} for p in self.people],
             "organisations": [o.name for o in self.organisations],
@@ -99,7 +91,7 @@ class ArticleExtraction:
                 {
                     "kind": m.kind,
                     "status": m.status,
-                    "date": format_date(m.date, m.date_precision),
+                    "date": format_partial_date(m.date, m.date_precision),
                     "location": m.location,
                     "countries": list(m.countries),
                     "participants": [p.name for p in m.participants],

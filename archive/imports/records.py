@@ -15,6 +15,8 @@ import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from archive.core.dates import format_partial_date
+
 FORMAT = "archive-articles/1"
 MEETING_KINDS = {
     "visit",
@@ -121,7 +123,7 @@ class ArticleRecord:
             "source_file": source_file,
             "title": self.title,
             "source": self.source,
-            "published": format_partial(self.published, self.published_precision),
+            "published": format_partial_date(self.published, self.published_precision),
             "countries": [c.code for c in self.countries],
             "people": [{"name": p.name, "role": p.role, "country": p.country} for p in self.people],
             "organisations": [o.name for o in self.organisations],
@@ -129,7 +131,7 @@ class ArticleRecord:
                 {
                     "kind": m.kind,
                     "status": m.status,
-                    "date": format_partial(m.date, m.date_precision),
+                    "date": format_partial_date(m.date, m.date_precision),
                     "location": m.city,
                     "countries": sorted({p.country for p in m.participants if p.country}),
                     "participants": [p.name for p in m.participants],
@@ -137,14 +139,6 @@ class ArticleRecord:
                 for m in self.meetings
             ],
         }
-
-
-def format_partial(value: datetime.date | None, precision: str) -> str | None:
-    if value is None or precision == "unknown":
-        return None
-    return {"year": f"{value.year:04d}", "month": f"{value.year:04d}-{value.month:02d}"}.get(
-        precision, value.isoformat()
-    )
 
 
 def parse_partial_date(value: str, where: str) -> tuple[datetime.date, str]:

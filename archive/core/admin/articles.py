@@ -5,7 +5,7 @@ from django.utils.html import format_html, format_html_join
 
 from archive.core.models import Article, ArticleCountry, ArticleOrganisation, ArticlePerson, Source
 
-from .base import ExtractedInlineMixin, mark_verified
+from .base import CuratorTouchMixin, ExtractedInlineMixin, mark_verified
 
 
 class ArticleCountryInline(ExtractedInlineMixin, admin.TabularInline):
@@ -27,7 +27,7 @@ class ArticleOrganisationInline(ExtractedInlineMixin, admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(CuratorTouchMixin, admin.ModelAdmin):
     list_display = ("title", "source", "published", "published_precision", "language", "review_status")
     list_filter = (
         "review_status",
@@ -73,17 +73,6 @@ class ArticleAdmin(admin.ModelAdmin):
         if change:
             obj.curator_edited = True
         super().save_model(request, obj, form, change)
-
-    def save_formset(self, request, form, formset, change):
-        # A fact a curator touched is a checked fact.
-        instances = formset.save(commit=False)
-        for obj in formset.deleted_objects:
-            obj.delete()
-        for instance in instances:
-            if hasattr(instance, "review_status") and instance.review_status == "unreviewed":
-                instance.review_status = "verified"
-            instance.save()
-        formset.save_m2m()
 
 
 @admin.register(Source)

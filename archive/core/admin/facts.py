@@ -5,19 +5,11 @@ role or country in place; what they touch becomes verified and later imports
 leave it alone.
 """
 
-from django.contrib import admin, messages
+from django.contrib import admin
 
 from archive.core.models import ArticleCountry, ArticleOrganisation, ArticlePerson, Participation, ReviewStatus
 
-from .base import mark_verified
-
-
-@admin.action(description="Reject selected (wrong facts)")
-def mark_rejected(modeladmin, request, queryset):
-    for obj in queryset:
-        obj.review_status = ReviewStatus.REJECTED
-        obj.save()
-    modeladmin.message_user(request, f"{queryset.count()} rejected.", messages.SUCCESS)
+from .base import mark_rejected, mark_verified
 
 
 class FactAdmin(admin.ModelAdmin):

@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from archive.core.models import Meeting, Participation
 
-from .base import ExtractedInlineMixin, mark_verified
+from .base import CuratorTouchMixin, ExtractedInlineMixin, mark_verified
 
 
 class ParticipationInline(ExtractedInlineMixin, admin.TabularInline):
@@ -13,7 +13,7 @@ class ParticipationInline(ExtractedInlineMixin, admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(CuratorTouchMixin, admin.ModelAdmin):
     list_display = ("__str__", "date", "kind", "status", "city", "country", "review_status")
     list_filter = ("kind", "status", "review_status", ("country", admin.RelatedOnlyFieldListFilter), "date")
     search_fields = ("summary", "city", "participations__person__name", "participations__person__names__name")
@@ -38,13 +38,3 @@ class MeetingAdmin(admin.ModelAdmin):
         if change and obj.review_status == "unreviewed":
             obj.review_status = "verified"
         super().save_model(request, obj, form, change)
-
-    def save_formset(self, request, form, formset, change):
-        instances = formset.save(commit=False)
-        for obj in formset.deleted_objects:
-            obj.delete()
-        for instance in instances:
-            if instance.review_status == "unreviewed":
-                instance.review_status = "verified"
-            instance.save()
-        formset.save_m2m()

@@ -2,7 +2,9 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from .base import DatePrecision, Extracted, ReviewStatus, format_partial_date
+from archive.core.dates import format_partial_date
+
+from .base import DatePrecision, Extracted, ReviewStatus
 
 
 class Source(models.Model):
@@ -100,7 +102,7 @@ class Article(models.Model):
 
     @property
     def published_display(self) -> str:
-        return format_partial_date(self.published, self.published_precision)
+        return format_partial_date(self.published, self.published_precision) or ""
 
     @property
     def is_protected(self) -> bool:

@@ -14,17 +14,6 @@ class ReviewStatus(models.TextChoices):
     REJECTED = "rejected", "Rejected"
 
 
-def format_partial_date(value, precision: str) -> str:
-    """ISO text for a date known only to the given precision: 2023-10-25, 2023-10 or 2023."""
-    if value is None or precision == DatePrecision.UNKNOWN:
-        return ""
-    if precision == DatePrecision.YEAR:
-        return f"{value.year:04d}"
-    if precision == DatePrecision.MONTH:
-        return f"{value.year:04d}-{value.month:02d}"
-    return value.isoformat()
-
-
 class Extracted(models.Model):
     """A fact that import proposed or a curator entered, with where it came from.
 

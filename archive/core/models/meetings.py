@@ -1,7 +1,9 @@
 from django.db import models
 from django.urls import reverse
 
-from .base import DatePrecision, Extracted, format_partial_date
+from archive.core.dates import format_partial_date
+
+from .base import DatePrecision, Extracted
 
 
 class MeetingQuerySet(models.QuerySet):
@@ -63,7 +65,7 @@ class Meeting(Extracted):
 
     @property
     def date_display(self) -> str:
-        return format_partial_date(self.date, self.date_precision)
+        return format_partial_date(self.date, self.date_precision) or ""
 
 
 class Participation(Extracted):
