@@ -1,11 +1,25 @@
 from django.conf import settings
-from django.shortcuts import render
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+from archive.core.models import Person
 
 from . import engine, presenting, query
 
 
+@require_GET
 def search(request):
     params = query.parse(request.GET)
+    who = request.GET.get("who", "").strip()[:200]
+    if who:
+        # The person finder: a name typed in any spelling becomes a person filter.
+        person = Person.objects.find(who).first()
+        if person is not None:
+            people = params.filters.get("person", [])
+            return redirect(reverse("search") + params.url(person=sorted({*people, str(person.pk)})))
+        params.messages.append(f"No one called “{who}” is in the archive.")
     per_page = getattr(settings, "HAYSTACK_SEARCH_RESULTS_PER_PAGE", 20)
     outcome = engine.run(params, per_page=per_page)
     params.page = outcome.page
@@ -20,8 +34,19 @@ def search(request):
         "sorts": presenting.sort_links(params),
         "pagination": presenting.page_links(params, outcome.page, outcome.pages),
         "hidden": [(k, v) for k, v in params.as_pairs() if k not in ("q", "page")],
+        "state": [(k, v) for k, v in params.as_pairs() if k != "page"],
         "first": (outcome.page - 1) * per_page + 1,
         "last": (outcome.page - 1) * per_page + len(outcome.article_ids),
         "suggestion_url": params.url(q=outcome.suggestion) if outcome.suggestion else "",
     }
     return render(request, "search/search.html", context)
+
+
+@require_GET
+def people_suggest(request):
+    """Names for the person finder's autocomplete."""
+    term = request.GET.get("q", "").strip()[:100]
+    people = Person.objects.find(term).select_related("country")[:8] if len(term) >= 2 else []
+    return JsonResponse(
+        {"results": [{"id": p.pk, "name": p.name, "country": p.country.name if p.country else ""} for p in people]}
+    )

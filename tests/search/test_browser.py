@@ -81,3 +81,14 @@ def test_it_removes_a_filter_with_its_chip(page, live_server, corpus):
     page.locator(".chip", has_text="Serbia").click()
     page.wait_for_load_state()
     assert page.locator(".result").count() == 2
+
+
+def test_it_finds_a_person_by_typing_part_of_a_name(page, live_server, corpus):
+    page.goto(live_server.url + "/")
+    page.fill("#person-finder", "vuc")
+    page.wait_for_function("document.querySelectorAll('#person-suggestions option').length > 0")
+    assert page.locator("#person-suggestions option").first.get_attribute("value") == "Aleksandar Vučić"
+    page.fill("#person-finder", "Aleksandar Vučić")
+    page.wait_for_url("**person=*")
+    assert page.locator(".chip", has_text="Aleksandar Vučić").count() == 1
+    assert page.locator(".results > li").count() == 1

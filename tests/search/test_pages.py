@@ -116,3 +116,22 @@ def test_it_paginates_with_a_count_and_sorts(client, corpus):
 
 def test_it_explains_a_query_of_only_common_words(client, corpus):
     assert "too common to search for" in get(client, q="the of")
+
+
+def test_it_turns_a_typed_name_into_a_person_filter(client, corpus):
+    vucic = corpus["vucic"]
+    make_person("Miloš Vučević")
+    response = client.get(reverse("search"), {"who": "VUCIC", "q": "talks", "country": "RS"})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("search") + f"?q=talks&country=RS&person={vucic.pk}"
+    html = get(client, who="Nobody Atall")
+    assert "No one called “Nobody Atall” is in the archive." in html
+
+
+def test_it_suggests_people_in_any_spelling(client, corpus):
+    make_person("Miloš Vučević")
+    response = client.get(reverse("people-suggest"), {"q": "вучић"})
+    names = [p["name"] for p in response.json()["results"]]
+    assert names[0] == "Aleksandar Vučić"
+    assert client.get(reverse("people-suggest"), {"q": "v"}).json() == {"results": []}
+    assert client.post(reverse("people-suggest")).status_code == 405

@@ -12,6 +12,21 @@ class PersonQuerySet(models.QuerySet):
         """People known under this name in any spelling or script."""
         return self.filter(names__folded=fold(name)).distinct()
 
+    def find(self, term: str):
+        """People whose name, in any spelling, contains the term: best known first.
+
+        An exact name comes before a partial one, so "Vucic" picks Vučić over Vučević.
+        """
+        folded = fold(term)
+        if not folded:
+            return self.none()
+        exact = PersonName.objects.filter(person=models.OuterRef("pk"), folded=folded)
+        return (
+            self.filter(pk__in=PersonName.objects.filter(folded__contains=folded).values("person_id"))
+            .annotate(exact=models.Exists(exact), n_articles=models.Count("articles", distinct=True))
+            .order_by("-exact", "-n_articles", "name")
+        )
+
 
 class Person(models.Model):
     name = models.CharField(max_length=200, help_text="Canonical name with diacritics, e.g. Aleksandar Vučić.")
