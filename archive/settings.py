@@ -46,7 +46,13 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 def env_path(name: str, default: Path) -> Path:
-    return Path(env(name) or default).expanduser().resolve()
+    """An absolute path, relative ones taken from the project folder.
+
+    Never resolved: the index path is a symlink that rebuilds swap, and every process, whenever it
+    started, must agree on the same spelling (lock file, rebuild journal, generation names).
+    """
+    path = Path(env(name) or default).expanduser()
+    return Path(os.path.normpath(path if path.is_absolute() else BASE_DIR / path))
 
 
 def env_database(name: str, default: str) -> dict:
@@ -92,6 +98,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files from the web process itself, so the documented production setup needs no extra server.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -136,6 +144,15 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = env_path("STATIC_ROOT", VAR_DIR / "static")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Hashed names and compressed copies in production; plain finders while developing.
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
 
 LOGIN_URL = "admin:login"
 
