@@ -9,9 +9,13 @@ COPY search ./search
 RUN pip install .
 
 COPY . .
-RUN DEBUG=1 python manage.py collectstatic --noinput -v0
+# Production storage (hashed, compressed names) needs its manifest built with DEBUG off.
+RUN DEBUG=0 SECRET_KEY=collectstatic-only ALLOWED_HOSTS=localhost python manage.py collectstatic --noinput -v0
 
 RUN useradd --system --home /app archive && mkdir -p /data && chown archive /data
 USER archive
 EXPOSE 8000
-CMD ["gunicorn", "archive.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3"]
+# gunicorn.conf.py in /app sets gthread workers and threads; WhiteNoise serves the collected static files.
+HEALTHCHECK --interval=30s --timeout=5s --retries=3 \
+  CMD python -c "import urllib.request, sys; sys.exit(urllib.request.urlopen('http://127.0.0.1:8000/health/', timeout=4).status != 200)"
+CMD ["gunicorn", "archive.wsgi"]

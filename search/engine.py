@@ -1,31 +1,38 @@
-"""Running one search: parse the query box, apply the facet filters, count the facets, order and page the hits."""
+"""Running one search: parse the query box, apply the facet filters, count the facets, order and page the hits.
+
+Every request's work is bounded: ranges are not offered, wildcards need a prefix and expand to a
+limited number of words, matching stops at a time budget (the page says the results are partial),
+and the spelling suggestion has its own word and time limits.
+"""
 
 from __future__ import annotations
 
-import contextlib
-import difflib
-import os
 import re
-import threading
 import time
+from array import array
 from dataclasses import dataclass, field
 
 import numpy as np
-from django.db.models import Count, Max
 from whoosh import qparser
-from whoosh.query import NullQuery
-
-from archive.core.models import CountryAlias, OrganisationAlias, PersonName
+from whoosh.query import NullQuery, Or, Prefix, Term, Wildcard
 
 from . import facets as facet_tables
-from .backend import archive_analyzer, fold_token
-from .indexing import get_backend, open_index, schema_of
+from . import spelling
+from .backend import archive_analyzer
+from .indexing import get_backend, schema_of
 from .query import SearchParams
 from .search_indexes import FACET_FIELDS
+from .searchers import document_count, reset_searchers, searcher, with_retry
 
-_local = threading.local()
-_vocab_cache: dict = {}
+__all__ = ["Outcome", "document_count", "reset_searchers", "run", "searcher", "text_query"]
+
 BROKEN = "Your query has unbalanced quotes or brackets or a dangling operator, so we searched for its words."
+PARTIAL = "This search took too long to finish; these are the results found in the time allowed."
+# A request's search work stops here and degrades (partial matches, no suggestion) instead of tying up a worker.
+BUDGET_SECONDS = 2.0
+CHECK_EVERY = 4096  # matches collected between looks at the clock
+MIN_WILDCARD_PREFIX = 2  # letters before * or ?: a leading wildcard walks every term in the index
+MAX_WILDCARD_TERMS = 200  # words one wildcard may stand for
 
 
 @dataclass
@@ -38,33 +45,17 @@ class Outcome:
     pages: int = 1
     page: int = 1
     took_ms: float = 0.0
-
-
-def searcher():
-    """A per-thread searcher, refreshed when a writer committed or a rebuild swapped generations."""
-    backend = get_backend()
-    # Keyed by the generation directory: after a rebuild swapped the symlink, open the new generation.
-    key = os.path.realpath(backend.path)
-    cached = getattr(_local, "searchers", {}).get(key)
-    # Not closing the old searcher on refresh: it shares its unchanged segment readers with the new one.
-    s = cached.refresh() if cached is not None else open_index(backend).searcher()
-    _local.searchers = {key: s}
-    return s
-
-
-def reset_searchers():
-    for s in getattr(_local, "searchers", {}).values():
-        with contextlib.suppress(Exception):
-            s.close()
-    _local.searchers = {}
+    partial: bool = False
 
 
 def _parser(schema, plugins=True):
     parser = qparser.QueryParser("text", schema, group=qparser.AndGroup)
-    # No field syntax: filters come only from the whitelisted facet parameters.
+    # No field syntax (filters come only from the whitelisted facet parameters) and no ranges: an open
+    # range such as [a TO] walks the whole term list, and a range over words means nothing to analysts.
     parser.remove_plugin_class(qparser.FieldsPlugin)
+    parser.remove_plugin_class(qparser.RangePlugin)
     if not plugins:
-        for plugin in (qparser.WildcardPlugin, qparser.RangePlugin, qparser.PhrasePlugin, qparser.GroupPlugin):
+        for plugin in (qparser.WildcardPlugin, qparser.PhrasePlugin, qparser.GroupPlugin):
             parser.remove_plugin_class(plugin)
     return parser
 
@@ -75,7 +66,39 @@ def looks_broken(q: str) -> bool:
     return bool(re.search(r"(^|\s)(AND|OR|NOT)\s*$|^\s*(AND|OR)\s", q))
 
 
-def text_query(q: str):
+def _bounded_wildcards(qobj, reader, messages: list[str]):
+    """Replace each wildcard with the words it stands for, at most MAX_WILDCARD_TERMS of them."""
+
+    def visit(node):
+        if not isinstance(node, Wildcard | Prefix):
+            return node
+        pattern = node.text + ("*" if isinstance(node, Prefix) else "")
+        literal = re.split(r"[*?]", pattern, maxsplit=1)[0]
+        if len(literal) < MIN_WILDCARD_PREFIX:
+            messages.append(
+                f"“{pattern}” was left out: a wildcard needs at least {MIN_WILDCARD_PREFIX} letters before * or ?."
+            )
+            return NullQuery
+        regex = re.compile(re.escape(pattern).replace(r"\*", ".*").replace(r"\?", "."))
+        words = []
+        for term in reader.expand_prefix(node.fieldname, literal):
+            word = term.decode("utf-8") if isinstance(term, bytes) else term
+            if regex.fullmatch(word):
+                words.append(word)
+                if len(words) > MAX_WILDCARD_TERMS:
+                    break
+        if len(words) > MAX_WILDCARD_TERMS:
+            words = words[:MAX_WILDCARD_TERMS]
+            messages.append(
+                f"“{pattern}” matches more than {MAX_WILDCARD_TERMS} words; the first {MAX_WILDCARD_TERMS} "
+                "were searched. Add letters to narrow it."
+            )
+        return Or([Term(node.fieldname, w) for w in words]) if words else NullQuery
+
+    return qobj.accept(visit).normalize()
+
+
+def text_query(q: str, reader=None) -> tuple:
     """(whoosh query, NullQuery for nothing, or None for everything; message or '')."""
     q = q.strip()
     if not q or q == "*":
@@ -87,8 +110,13 @@ def text_query(q: str):
             parsed = _parser(schema).parse(q)
         except Exception:  # whoosh raises assorted errors on odd input; the words still make a query
             parsed = None
+    messages = []
+    if parsed is not None and reader is not None:
+        parsed = _bounded_wildcards(parsed, reader, messages)
     if parsed is not None and parsed is not NullQuery:
-        return parsed, ""
+        return parsed, " ".join(messages)
+    if messages:
+        return NullQuery, " ".join(messages)
     words = [w for w in re.findall(r"\w+", q) if w not in ("AND", "OR", "NOT")]
     if parsed is NullQuery and words and not any(t.text for w in words for t in archive_analyzer()(w)):
         return NullQuery, "Your query has only words too common to search for (like “the” or “of”)."
@@ -96,22 +124,41 @@ def text_query(q: str):
     return fallback, BROKEN
 
 
-def run(params: SearchParams, per_page: int = 20) -> Outcome:
+def _matching(s, qobj, size: int, deadline: float) -> tuple[np.ndarray, bool]:
+    """Mask of documents matching the query, and whether the time budget cut the walk short."""
+    found, partial = array("q"), False
+    for n, docnum in enumerate(s.docs_for_query(qobj), 1):
+        found.append(docnum)
+        if n % CHECK_EVERY == 0 and time.monotonic() > deadline:
+            partial = True
+            break
+    mask = np.zeros(size, dtype=bool)
+    mask[np.frombuffer(found, dtype=np.int64)] = True
+    return mask, partial
+
+
+def run(params: SearchParams, per_page: int = 20, budget: float = BUDGET_SECONDS) -> Outcome:
+    """One search; if it raced a commit or a rebuild swap it runs again on a fresh searcher."""
     started = time.perf_counter()
+    out = with_retry(lambda s: _run(s, params, per_page, time.monotonic() + budget))
+    out.took_ms = (time.perf_counter() - started) * 1000
+    return out
+
+
+def _run(s, params: SearchParams, per_page: int, deadline: float) -> Outcome:
     out = Outcome(page=params.page)
-    qobj, message = text_query(params.q)
+    qobj, message = text_query(params.q, s.reader())
     if message:
         out.messages.append(message)
-    s = searcher()
     table = facet_tables.table_for(s)
     base = table.live.copy()
     if qobj is NullQuery:
         base[:] = False
     elif qobj is not None:
-        matched = np.fromiter(s.docs_for_query(qobj), dtype=np.int64)
-        text_mask = np.zeros(table.size, dtype=bool)
-        text_mask[matched] = True
+        text_mask, out.partial = _matching(s, qobj, table.size, deadline)
         base &= text_mask
+        if out.partial:
+            out.messages.append(PARTIAL)
     filters = params.index_filters()
     masks = {name: table.mask_for(name, values) for name, values in filters.items()}
     everything = base.copy()
@@ -133,12 +180,18 @@ def run(params: SearchParams, per_page: int = 20) -> Outcome:
         if out.total:
             out.messages.append(f"There is no page {params.page}; showing the last page.")
         out.page = out.pages
-    docnums = _order(s, table, everything, masks, qobj, params.sort, out.page, per_page)
+    sort = params.sort if not out.partial else "newest"  # ranking a partial walk would mislead
+    docnums = _order(s, table, everything, masks, qobj, sort, out.page, per_page)
     out.article_ids = [int(table.article_ids[d]) for d in docnums]
-    if out.total == 0 and params.q:
-        out.suggestion = suggest(params.q, s)
-    out.took_ms = (time.perf_counter() - started) * 1000
+    if out.total == 0 and params.q and qobj is not NullQuery and time.monotonic() < deadline:
+        remaining = max(0.0, min(spelling.BUDGET_SECONDS, deadline - time.monotonic()))
+        out.suggestion = spelling.suggest(params.q, s, lambda text: _has_hits(s, text), budget=remaining)
     return out
+
+
+def _has_hits(s, text: str) -> bool:
+    qobj, _ = text_query(text, s.reader())
+    return qobj not in (None, NullQuery) and any(True for _ in s.docs_for_query(qobj))
 
 
 def _order(s, table, everything, masks, qobj, sort, page, per_page) -> list[int]:
@@ -158,52 +211,3 @@ def _order(s, table, everything, masks, qobj, sort, page, per_page) -> list[int]
     # Ties (same day) broken by article id, newest id first, so pages are stable.
     order = np.lexsort((-table.article_ids[candidates], keys))
     return candidates[order[start : start + per_page]].tolist()
-
-
-def _name_vocabulary() -> dict[str, str]:
-    """Folded word -> how it is written, from the names analysts search for most."""
-    models = (PersonName, CountryAlias, OrganisationAlias)
-    # Rebuilt when a name is added or removed; asked only on zero hits, so two cheap queries are fine.
-    signature = tuple(tuple(m.objects.aggregate(n=Count("pk"), top=Max("pk")).values()) for m in models)
-    if _vocab_cache.get("signature") == signature:
-        return _vocab_cache["words"]
-    words: dict[str, str] = {}
-    for model in models:
-        for name in model.objects.values_list("name", flat=True).iterator(chunk_size=5000):
-            for word in re.findall(r"\w+", name):
-                if len(word) > 2:
-                    words.setdefault(fold_token(word), word)
-    _vocab_cache.update(signature=signature, words=words)
-    return words
-
-
-def _known_term(reader, word: str) -> bool:
-    terms = [t.text for t in archive_analyzer()(word)]
-    return all(reader.doc_frequency("text", t) > 0 for t in terms)
-
-
-def suggest(q: str, s) -> str:
-    """A corrected query, offered only after zero hits (spelling on every query is slow, haystack #159)."""
-    reader = s.reader()
-    vocabulary = _name_vocabulary()
-    changed, out = False, []
-    for word in re.findall(r"[\w*]+|\S", q):
-        if not re.fullmatch(r"\w+", word) or word in ("AND", "OR", "NOT") or _known_term(reader, word):
-            out.append(word)
-            continue
-        close = difflib.get_close_matches(fold_token(word), vocabulary.keys(), n=1, cutoff=0.75)
-        replacement = vocabulary[close[0]] if close else ""
-        if not replacement:
-            terms = [t.text for t in archive_analyzer()(word)]
-            found = s.corrector("text").suggest(terms[0], limit=1, maxdist=2) if terms else []
-            replacement = found[0] if found else ""
-        if replacement and replacement.lower() != word.lower():
-            out.append(replacement)
-            changed = True
-        else:
-            out.append(word)
-    if not changed:
-        return ""
-    suggestion = " ".join(out)
-    qobj, _ = text_query(suggestion)
-    return suggestion if qobj not in (None, NullQuery) and any(True for _ in s.docs_for_query(qobj)) else ""

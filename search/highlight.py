@@ -13,6 +13,9 @@ from django.utils.safestring import SafeString, mark_safe
 
 from .backend import archive_analyzer
 
+# Snippets look for the query's words in this much of the body: analysing a whole long article for
+# every result made every search slow (a 50 MB article slowed common searches 70×).
+SCAN_CHARS = 20_000
 NEGATED = re.compile(r"(?:\bNOT\s+|-)(\"[^\"]*\"|\S+)")
 
 
@@ -51,12 +54,13 @@ def mark(text: str, spans: list[tuple[int, int]], start: int = 0, end: int | Non
 
 
 def snippet(text: str, q: str, width: int = 260) -> SafeString:
-    text = text or ""
+    whole = text or ""
+    text = whole[:SCAN_CHARS]
     terms, prefixes = query_terms(q)
     spans = _spans(text, terms, prefixes) if (terms or prefixes) else []
     if not spans:
         cut = text[:width]
-        return mark_safe(mark(cut, []) + ("…" if len(text) > width else ""))  # noqa: S308
+        return mark_safe(mark(cut, []) + ("…" if len(whole) > width else ""))  # noqa: S308
     first = spans[0][0]
     start = max(0, first - width // 3)
     if start:
@@ -67,9 +71,10 @@ def snippet(text: str, q: str, width: int = 260) -> SafeString:
         space = text.rfind(" ", start, end)
         end = space if space > spans[0][1] else end
     body = mark(text, spans, start, end)
-    return mark_safe(("…" if start else "") + body + ("…" if end < len(text) else ""))  # noqa: S308
+    return mark_safe(("…" if start else "") + body + ("…" if end < len(whole) else ""))  # noqa: S308
 
 
 def title(text: str, q: str) -> SafeString:
+    text = (text or "")[:SCAN_CHARS]
     terms, prefixes = query_terms(q)
     return mark(text or "", _spans(text or "", terms, prefixes) if (terms or prefixes) else [])

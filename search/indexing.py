@@ -35,6 +35,7 @@ log = logging.getLogger(__name__)
 CHUNK = 500
 SEGMENT_DOCS = 4_000
 LOCK_TIMEOUT = 300.0
+STALE_BUILD_SECONDS = 6 * 3600
 _held = threading.local()  # lock depth per thread and path, so a holder can call another writer function
 
 
@@ -62,9 +63,11 @@ def article_index(using: str = "default"):
 
 
 def ensure_layout(backend) -> None:
-    """First use: create a generation directory and point the configured path at it."""
+    """First use: create a generation directory and point the configured path at it; mend old layouts."""
     base = Path(backend.path)
     if os.path.lexists(base):
+        if _is_chained(base):
+            repair_layout(base)
         return
     with writer_lock(base):
         if os.path.lexists(base):
@@ -74,10 +77,68 @@ def ensure_layout(backend) -> None:
         _point(base, target)
 
 
+def _is_chained(base: Path) -> bool:
+    """True for the nested layout older versions left: base -> idx.gen-A -> idx.gen-A.gen-B -> ..."""
+    if not base.is_symlink():
+        return False
+    return (base.parent / os.readlink(base)).is_symlink()
+
+
+def repair_layout(base: Path) -> None:
+    """Point the configured path straight at the live generation and remove every other generation.
+
+    Older versions resolved the symlink at start-up, so each rebuild nested one level deeper until
+    path names grew too long. The live generation keeps its (long) name until the next rebuild.
+    """
+    with writer_lock(base):
+        if not _is_chained(base):
+            return
+        live = Path(os.path.realpath(base))
+        log.warning("search index: repairing a nested layout; %s now points at %s", base, live.name)
+        _point(base, live)
+        remove_old_generations(base)
+
+
+def _generation_prefixes(base: Path) -> tuple[str, ...]:
+    return (f"{base.name}.gen-", f"{base.name}.old-")
+
+
+def remove_old_generations(base: Path) -> list[str]:
+    """Delete every generation but the live one, with the lock files and journals of nested layouts.
+
+    Call under the writer lock. Searchers in other processes that still read a removed generation keep
+    their open files (POSIX); their next refresh fails and they reopen the live generation.
+    """
+    live = os.path.realpath(base)
+    removed = []
+    for entry in base.parent.iterdir():
+        if not entry.name.startswith(_generation_prefixes(base)) or str(entry) == live:
+            continue
+        if entry.is_symlink() or not entry.is_dir():
+            entry.unlink(missing_ok=True)
+        else:
+            shutil.rmtree(entry, ignore_errors=True)
+        removed.append(entry.name)
+    for entry in base.parent.glob(f".{base.name}.build-*"):
+        # A build left by a rebuild that crashed; a running rebuild holds the lock until it is renamed.
+        if time.time() - entry.stat().st_mtime > STALE_BUILD_SECONDS:
+            shutil.rmtree(entry, ignore_errors=True)
+            removed.append(entry.name)
+    return removed
+
+
 def _new_generation_dir(base: Path) -> Path:
     base.parent.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
     target = base.parent / f"{base.name}.gen-{stamp}"
+    target.mkdir()
+    return target
+
+
+def _new_build_dir(base: Path) -> Path:
+    """Where a rebuild writes until its swap; named apart so no cleanup mistakes it for an old generation."""
+    base.parent.mkdir(parents=True, exist_ok=True)
+    target = base.parent / f".{base.name}.build-{os.getpid()}-{time.time_ns()}"
     target.mkdir()
     return target
 
@@ -237,13 +298,13 @@ def rebuild(progress=None, chunk: int = CHUNK) -> int:
     """Build a complete new generation beside the live one, swap the symlink, replay concurrent changes."""
     backend = get_backend()
     base = Path(backend.path)
-    target = _new_generation_dir(base)
+    build = _new_build_dir(base)
     journal = _journal(base)
     with writer_lock(base):
         journal.write_text("")
     count, swapped = 0, False
     try:
-        ix = whoosh_index.create_in(str(target), schema_of(backend))
+        ix = whoosh_index.create_in(str(build), schema_of(backend))
         # One writer in this process; a second process reads the database, renders and analyses the
         # documents meanwhile (the writer is the bottleneck, and Whoosh's procs>1 writers merge slowly).
         writer = fastwriter.bulk_writer(ix)
@@ -263,17 +324,25 @@ def rebuild(progress=None, chunk: int = CHUNK) -> int:
         log.info("rebuild: %d added in %.1fs, committed in %.1fs", count, added - began, time.monotonic() - added)
         with writer_lock(base):
             replay = {int(line) for line in journal.read_text().split() if line.strip().isdigit()}
-            old = _point(base, target)
+            target = _new_generation_dir(base)
+            target.rmdir()
+            build.rename(target)
+            _point(base, target)
             swapped = True
             journal.unlink()
             index_articles(replay)
-        if old and old.exists() and old != target:
-            shutil.rmtree(old, ignore_errors=True)
+            removed = remove_old_generations(base)
+        log.info(
+            "rebuild: swapped in %s, replayed %d changes, removed %d old entries",
+            target.name,
+            len(replay),
+            len(removed),
+        )
     finally:
         with contextlib.suppress(FileNotFoundError):
             journal.unlink()
         if not swapped:
-            shutil.rmtree(target, ignore_errors=True)
+            shutil.rmtree(build, ignore_errors=True)
     return count
 
 

@@ -1,0 +1,22 @@
+"""gunicorn settings for production, read from ./gunicorn.conf.py when gunicorn starts in the project folder.
+
+Threads let a worker serve a second request while the first waits on PostgreSQL; several processes
+use the cores (search is CPU-bound Python). Each setting can be overridden by its environment variable.
+"""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2))
+threads = int(os.environ.get("GUNICORN_THREADS", 4))
+worker_class = "gthread"
+# Requests have their own time budget (search degrades before this); this only ends a stuck worker.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
+graceful_timeout = 20
+keepalive = 5
+# Recycle workers now and then so slow leaks (caches of old index segments) cannot grow forever.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 5000))
+max_requests_jitter = max_requests // 10
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
+errorlog = "-"
