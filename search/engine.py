@@ -17,7 +17,7 @@ from whoosh import qparser
 from whoosh.query import NullQuery, Or, Prefix, Term, Wildcard
 
 from . import facets as facet_tables
-from . import spelling
+from . import postings, spelling
 from .backend import archive_analyzer
 from .indexing import get_backend, schema_of
 from .query import SearchParams
@@ -126,6 +126,10 @@ def text_query(q: str, reader=None) -> tuple:
 
 def _matching(s, qobj, size: int, deadline: float) -> tuple[np.ndarray, bool]:
     """Mask of documents matching the query, and whether the time budget cut the walk short."""
+    mask = postings.match(s, qobj, size)
+    if mask is not None:
+        return mask, False
+    # Phrases and the like: Whoosh checks positions, walking matches in Python, so watch the clock.
     found, partial = array("q"), False
     for n, docnum in enumerate(s.docs_for_query(qobj), 1):
         found.append(docnum)
@@ -181,7 +185,7 @@ def _run(s, params: SearchParams, per_page: int, deadline: float) -> Outcome:
             out.messages.append(f"There is no page {params.page}; showing the last page.")
         out.page = out.pages
     sort = params.sort if not out.partial else "newest"  # ranking a partial walk would mislead
-    docnums = _order(s, table, everything, masks, qobj, sort, out.page, per_page)
+    docnums = _order(s, table, everything, qobj, sort, out.page, per_page)
     out.article_ids = [int(table.article_ids[d]) for d in docnums]
     if out.total == 0 and params.q and qobj is not NullQuery and time.monotonic() < deadline:
         remaining = max(0.0, min(spelling.BUDGET_SECONDS, deadline - time.monotonic()))
@@ -194,16 +198,12 @@ def _has_hits(s, text: str) -> bool:
     return qobj not in (None, NullQuery) and any(True for _ in s.docs_for_query(qobj))
 
 
-def _order(s, table, everything, masks, qobj, sort, page, per_page) -> list[int]:
+def _order(s, table, everything, qobj, sort, page, per_page) -> list[int]:
     start = (page - 1) * per_page
     if not everything.any():
         return []  # and an empty filter set would mean "no filter" to Whoosh
     if sort == "relevance" and qobj is not None and qobj is not NullQuery:
-        allowed = None
-        if masks:
-            allowed = set(np.flatnonzero(everything).tolist())
-        hits = s.search(qobj, limit=start + per_page, filter=allowed)
-        return [hit.docnum for hit in hits[start : start + per_page]]
+        return postings.top(s, qobj, everything, start, per_page)
     candidates = np.flatnonzero(everything)
     keys = table.published[candidates].astype(np.int64)
     # Undated articles (key 0) come last in either direction.
