@@ -6,6 +6,7 @@ from archive.core.models import Person
 from archive.core.text import content_hash
 from archive.extraction import ArticleExtraction, KnownPerson, extract
 
+from .language import detect_language
 from .records import ArticleRecord, CountryRef, MeetingRef, OrganisationRef, ParticipantRef, PersonRef
 
 # Bump when extraction improves: re-importing raw text then refreshes its unreviewed facts.
@@ -38,7 +39,7 @@ def record_from_extraction(found: ArticleExtraction, text: str) -> ArticleRecord
         source=found.source,
         published=found.published,
         published_precision=found.published_precision if found.published else "unknown",
-        language=found.language,
+        language=detect_language(text),
         derived_from=f"raw-text:{EXTRACTION_VERSION}:{content_hash(text)}",
         countries=[CountryRef(code=c.code, **fact(c.evidence)) for c in found.countries],
         organisations=[OrganisationRef(name=o.name, **fact(o.evidence)) for o in found.organisations],

@@ -16,6 +16,12 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from archive.core.dates import format_partial_date
+from archive.core.models import Article
+
+from . import checks
+from .errors import FixtureError, shown
+from .files import read_text
+from .language import detect_language
 
 FORMAT = "archive-articles/1"
 MEETING_KINDS = {
@@ -32,18 +38,6 @@ MEETING_STATUSES = {"held", "planned", "cancelled"}
 SIDES = {"host", "guest", "other"}
 REVIEW_STATUSES = {"unreviewed", "verified"}
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-
-
-class FixtureError(Exception):
-    """A problem with one input file: where it is and what is wrong."""
-
-    def __init__(self, message: str, *, path: str | Path | None = None, where: str = ""):
-        self.message, self.path, self.where = message, str(path) if path else None, where
-        super().__init__(self.__str__())
-
-    def __str__(self):
-        location = ": ".join(part for part in (self.path, self.where) if part)
-        return f"{location}: {self.message}" if location else self.message
 
 
 @dataclass
@@ -175,6 +169,13 @@ class _Reader:
             raise FixtureError(f"must be a string, got {type(value).__name__}", where=self.at(key))
         return value.strip()
 
+    def strings(self, key: str) -> list[str]:
+        values = self.list(key)
+        for i, value in enumerate(values):
+            if not isinstance(value, str):
+                raise FixtureError(f"must be a string, got {type(value).__name__}", where=self.at(f"{key}[{i}]"))
+        return values
+
     def choice(self, key: str, allowed: set[str], default: str) -> str:
         value = self.str(key, default=default)
         if value not in allowed:
@@ -215,7 +216,12 @@ def parse_fixture(path: Path, text: str, known_countries: set[str]) -> list[Arti
         raise FixtureError(
             f"not valid JSON: {exc.msg}", path=path, where=f"line {exc.lineno}, column {exc.colno}"
         ) from None
+    except RecursionError:
+        raise FixtureError(f"is nested more than {checks.MAX_DEPTH} levels deep", path=path) from None
+    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+        raise FixtureError(f"not valid JSON: {exc}", path=path) from None
     try:
+        checks.check_json(data)
         top = _Reader(data, "")
         fmt = top.str("format", required=True)
         if fmt != FORMAT:
@@ -223,7 +229,13 @@ def parse_fixture(path: Path, text: str, known_countries: set[str]) -> list[Arti
         items = top.list("articles")
         if not items:
             raise FixtureError("holds no articles", where="articles")
-        return [_parse_article(_Reader(item, f"articles[{i}]"), path, known_countries) for i, item in enumerate(items)]
+        records = []
+        for i, item in enumerate(items):
+            r = _Reader(item, f"articles[{i}]")
+            record = _parse_article(r, path, known_countries)
+            checks.check_record(record, r.where)
+            records.append(record)
+        return records
     except FixtureError as exc:
         exc.path = str(path)
         raise
@@ -233,7 +245,7 @@ def _parse_article(r: _Reader, path: Path, known: set[str]) -> ArticleRecord:
     body = r.str("body")
     body_file = r.str("body_file")
     if body_file:
-        body = read_text(path.parent / body_file, where=r.at("body_file"))
+        body = _read_body_file(path, body_file, r.at("body_file"))
     if not body:
         raise FixtureError("is required (or body_file)", where=r.at("body"))
     published, precision = r.date("published")
@@ -244,7 +256,8 @@ def _parse_article(r: _Reader, path: Path, known: set[str]) -> ArticleRecord:
         url=r.str("url"),
         published=published,
         published_precision=precision,
-        language=r.str("language", default="en"),
+        # A stated language is the curator's; otherwise the text says which it is.
+        language=r.str("language") or detect_language(body),
         review_status=r.choice("review_status", REVIEW_STATUSES, "unreviewed"),
     )
     for i, item in enumerate(r.list("countries")):
@@ -259,11 +272,10 @@ def _parse_article(r: _Reader, path: Path, known: set[str]) -> ArticleRecord:
         record.organisations.append(OrganisationRef(name=o.str("name", required=True), **o.fact()))
     for i, item in enumerate(r.list("people")):
         p = _Reader(item, r.at(f"people[{i}]"))
-        variants = [v for v in p.list("variants") if isinstance(v, str)]
         record.people.append(
             PersonRef(
                 name=p.str("name", required=True),
-                variants=variants,
+                variants=p.strings("variants"),
                 country=p.country("country", known),
                 role=p.str("role"),
                 **p.fact(),
@@ -272,6 +284,16 @@ def _parse_article(r: _Reader, path: Path, known: set[str]) -> ArticleRecord:
     for i, item in enumerate(r.list("meetings")):
         record.meetings.append(_parse_meeting(_Reader(item, r.at(f"meetings[{i}]")), known))
     return record
+
+
+def _read_body_file(fixture: Path, name: str, where: str) -> str:
+    """The body file named by a fixture: only a regular file inside the fixture's own folder."""
+    try:
+        return read_text(fixture.parent / name, inside=fixture.parent, max_chars=Article.MAX_BODY_CHARS, where=where)
+    except FixtureError as exc:
+        joint = " " if exc.message.startswith(("is ", "contains ")) else ": "
+        exc.message = f"{shown(name)}{joint}{exc.message}"
+        raise
 
 
 def _parse_meeting(m: _Reader, known: set[str]) -> MeetingRef:
@@ -300,14 +322,3 @@ def _parse_meeting(m: _Reader, known: set[str]) -> MeetingRef:
     if not meeting.participants:
         raise FixtureError("a meeting needs at least one participant", where=m.at("participants"))
     return meeting
-
-
-def read_text(path: Path, where: str = "") -> str:
-    try:
-        return path.read_bytes().decode("utf-8").lstrip("\ufeff")
-    except FileNotFoundError:
-        raise FixtureError("file not found", path=path, where=where) from None
-    except UnicodeDecodeError as exc:
-        raise FixtureError(f"not UTF-8 text (byte {exc.start})", path=path, where=where) from None
-    except OSError as exc:
-        raise FixtureError(f"cannot be read: {exc.strerror}", path=path, where=where) from None

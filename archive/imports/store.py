@@ -51,7 +51,7 @@ def save_record(record: ArticleRecord, source_file: str) -> tuple[str, Article]:
     else:
         article = Article()
         status = CREATED
-    article.title = record.title[:500]
+    article.title = record.title
     article.body = record.body
     article.url = record.url
     article.source = source_named(record.source)
@@ -97,11 +97,11 @@ def _replace_facts(article: Article, record: ArticleRecord) -> None:
         person = person_named(ref.name, variants=ref.variants, country=ref.country)
         if ref.role and ref.confidence is None:
             # A curated fixture's role is a fact about the person, not only the article.
-            PersonRole.objects.get_or_create(person=person, title=ref.role[:200], country_id=ref.country)
+            PersonRole.objects.get_or_create(person=person, title=ref.role, country_id=ref.country)
         if person.pk not in kept_people:
             kept_people.add(person.pk)
             ArticlePerson.objects.create(
-                article=article, person=person, role=ref.role[:200], country_id=ref.country, **_fact(ref)
+                article=article, person=person, role=ref.role, country_id=ref.country, **_fact(ref)
             )
 
     for ref in record.meetings:
@@ -132,7 +132,7 @@ def _save_meeting(article: Article, ref: MeetingRef) -> Meeting:
             Participation.objects.create(
                 meeting=meeting,
                 person=person,
-                role=p.role[:200],
+                role=p.role,
                 country_id=p.country,
                 side=p.side,
                 evidence=ref.evidence,

@@ -1,3 +1,4 @@
+from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -6,13 +7,17 @@ from archive.core.dates import format_partial_date
 
 from .base import DatePrecision, Extracted, ReviewStatus
 
+# Only web links: a javascript: or data: URL rendered as a link runs in the archive's own origin.
+# Import, the admin forms (through the model fields) and the templates' http_url filter all use it.
+validate_http_url = URLValidator(schemes=["http", "https"])
+
 
 class Source(models.Model):
     name = models.CharField(
         max_length=200, unique=True, help_text="Publisher as analysts know it, e.g. Anadolu Agency."
     )
     slug = models.SlugField(max_length=200, unique=True)
-    url = models.URLField(blank=True)
+    url = models.URLField(blank=True, validators=[validate_http_url])
     country = models.ForeignKey(
         "core.Country", on_delete=models.SET_NULL, null=True, blank=True, related_name="sources"
     )
@@ -42,6 +47,10 @@ class ArticleQuerySet(models.QuerySet):
 
 
 class Article(models.Model):
+    # The longest article body import accepts, in characters. Real articles are under 100,000;
+    # a body past this is a wrong file, and would make every search that touches it slow.
+    MAX_BODY_CHARS = 500_000
+
     class Language(models.TextChoices):
         ENGLISH = "en", "English"
         SERBIAN = "sr", "Serbian"
@@ -49,7 +58,12 @@ class Article(models.Model):
 
     title = models.CharField(max_length=500)
     source = models.ForeignKey(Source, on_delete=models.PROTECT, null=True, blank=True, related_name="articles")
-    url = models.URLField(max_length=1000, blank=True, help_text="Where the article was published, if known.")
+    url = models.URLField(
+        max_length=1000,
+        blank=True,
+        validators=[validate_http_url],
+        help_text="Where the article was published, if known.",
+    )
     published = models.DateField(
         null=True, blank=True, help_text="Publication date. For a month or year only, the first day of it."
     )

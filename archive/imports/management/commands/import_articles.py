@@ -3,7 +3,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from archive.imports.runner import expand_paths, import_files, summarise
+from archive.imports.runner import display, expand_paths, import_files, summarise
 
 
 class Command(BaseCommand):
@@ -31,10 +31,13 @@ class Command(BaseCommand):
             if result.error:
                 tqdm.write(self.style.ERROR(f"FAILED {result.error}"), file=self.stderr._out)
             elif not quiet and verbosity > 1:
-                tqdm.write(f"{result.path}: {', '.join(result.statuses)}", file=self.stdout._out)
+                tqdm.write(f"{display(result.path)}: {', '.join(result.statuses)}", file=self.stdout._out)
+            if not quiet:
+                for note in result.notes:
+                    tqdm.write(f"NOTE {display(result.path)}: {note}", file=self.stdout._out)
         counts = summarise(results)
         if quiet:
-            records = [rec.as_evaluation(str(r.path)) for r in results if not r.error for rec in r.records]
+            records = [rec.as_evaluation(display(r.path)) for r in results if not r.error for rec in r.records]
             self.stdout.write(json.dumps(records, ensure_ascii=False, indent=1))
         else:
             prefix = "Dry run, nothing stored. Would have: " if dry_run else ""
@@ -42,6 +45,7 @@ class Command(BaseCommand):
                 f"{key} {counts[key]}"
                 for key in ("created", "updated", "unchanged", "duplicate", "protected", "failed")
             )
-            self.stdout.write(f"{prefix}{summary} ({len(files)} file{'s' if len(files) != 1 else ''})")
+            notes = f"; {counts['notes']} note{'s' if counts['notes'] != 1 else ''} above" if counts["notes"] else ""
+            self.stdout.write(f"{prefix}{summary} ({len(files)} file{'s' if len(files) != 1 else ''}){notes}")
         if counts["failed"]:
             raise CommandError(f"{counts['failed']} file(s) failed; nothing from them was stored.", returncode=1)
