@@ -6,6 +6,7 @@ Never haystack's {% highlight %} tag: it returns the article's markup unescaped.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from django.utils.html import escape
@@ -31,13 +32,15 @@ def query_terms(q: str) -> tuple[set[str], set[str]]:
     return terms, prefixes
 
 
-def _spans(text: str, terms: set[str], prefixes: set[str]) -> list[tuple[int, int]]:
-    spans = []
+def _iter_spans(text: str, terms: set[str], prefixes: set[str]):
     # Tokens are reused by Whoosh: copy the offsets out at once.
     for token in archive_analyzer()(text, chars=True):
         if token.text in terms or any(token.text.startswith(p) for p in prefixes):
-            spans.append((token.startchar, token.endchar))
-    return spans
+            yield token.startchar, token.endchar
+
+
+def _spans(text: str, terms: set[str], prefixes: set[str]) -> list[tuple[int, int]]:
+    return list(_iter_spans(text, terms, prefixes))
 
 
 def mark(text: str, spans: list[tuple[int, int]], start: int = 0, end: int | None = None) -> SafeString:
@@ -57,11 +60,12 @@ def snippet(text: str, q: str, width: int = 260) -> SafeString:
     whole = text or ""
     text = whole[:SCAN_CHARS]
     terms, prefixes = query_terms(q)
-    spans = _spans(text, terms, prefixes) if (terms or prefixes) else []
-    if not spans:
+    found = _iter_spans(text, terms, prefixes) if (terms or prefixes) else iter(())
+    first_span = next(found, None)
+    if first_span is None:
         cut = text[:width]
         return mark_safe(mark(cut, []) + ("…" if len(whole) > width else ""))  # noqa: S308
-    first = spans[0][0]
+    first = first_span[0]
     start = max(0, first - width // 3)
     if start:
         space = text.find(" ", start)
@@ -69,7 +73,9 @@ def snippet(text: str, q: str, width: int = 260) -> SafeString:
     end = min(len(text), start + width)
     if end < len(text):
         space = text.rfind(" ", start, end)
-        end = space if space > spans[0][1] else end
+        end = space if space > first_span[1] else end
+    # Analyse only as far as the window reaches: the rest of the body cannot show.
+    spans = [first_span, *itertools.takewhile(lambda span: span[1] <= end, found)]
     body = mark(text, spans, start, end)
     return mark_safe(("…" if start else "") + body + ("…" if end < len(whole) else ""))  # noqa: S308
 
