@@ -1,21 +1,29 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, register_converter
 
-from archive.core import views
+from archive.core import converters, views
+from search import health
+
+# Path values are checked by the resolver: a malformed one is a 404 before any view or query runs.
+register_converter(converters.PkConverter, "pk")
+register_converter(converters.YearConverter, "year")
+register_converter(converters.SlugConverter, "ascii_slug")
+register_converter(converters.CountryCodeConverter, "country")
 
 admin.site.site_header = "The archive: curation"
 admin.site.site_title = "Archive admin"
 
 urlpatterns = [
     path("", include("search.urls")),
-    path("articles/<int:pk>/", views.article_detail, name="article-detail"),
+    path("articles/<pk:pk>/", views.article_detail, name="article-detail"),
     path("people/", views.person_list, name="person-list"),
-    path("people/<slug:slug>/", views.person_detail, name="person-detail"),
+    path("people/<ascii_slug:slug>/", views.person_detail, name="person-detail"),
     path("countries/", views.country_list, name="country-list"),
-    path("countries/<str:code>/", views.country_detail, name="country-detail"),
-    path("organisations/<slug:slug>/", views.organisation_detail, name="organisation-detail"),
-    path("meetings/", views.MeetingArchive.as_view(), name="meeting-archive"),
-    path("meetings/<int:year>/", views.MeetingYear.as_view(), name="meeting-year"),
-    path("meetings/m/<int:pk>/", views.meeting_detail, name="meeting-detail"),
+    path("countries/<country:code>/", views.country_detail, name="country-detail"),
+    path("organisations/<ascii_slug:slug>/", views.organisation_detail, name="organisation-detail"),
+    path("meetings/", views.meeting_archive, name="meeting-archive"),
+    path("meetings/<year:year>/", views.meeting_year, name="meeting-year"),
+    path("meetings/m/<pk:pk>/", views.meeting_detail, name="meeting-detail"),
+    path("health/", health.health, name="health"),
     path("admin/", admin.site.urls),
 ]

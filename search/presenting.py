@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 
+from archive.core.converters import MAX_PK, parse_int
 from archive.core.models import Article, ArticleCountry, ArticlePerson, Country, Meeting, Organisation, Person, Source
 
 from . import highlight
@@ -49,7 +50,7 @@ def labels_for(name: str, values) -> dict[str, str]:
     if name == "country":
         return dict(Country.objects.filter(code__in=values).values_list("code", "name"))
     if name == "person":
-        ids = [int(v) for v in values if v.isdigit()]
+        ids = [n for n in (parse_int(v, 1, MAX_PK) for v in values) if n is not None]
         return {str(pk): n for pk, n in Person.objects.filter(pk__in=ids).values_list("pk", "name")}
     if name == "source":
         return dict(Source.objects.filter(slug__in=values).values_list("slug", "name"))
@@ -58,7 +59,8 @@ def labels_for(name: str, values) -> dict[str, str]:
     if name == "kind":
         return {v: label for v, label in Meeting.Kind.choices if v in values}
     if name == "month":
-        return {v: calendar.month_name[int(v[-2:])] for v in values}
+        months = {v: parse_int(v[-2:], 1, 12) for v in values}
+        return {v: calendar.month_name[m] for v, m in months.items() if m}
     return {v: v for v in values}
 
 

@@ -7,16 +7,20 @@ an unusable value is dropped with a message, never passed on and never a 500.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from archive.core.converters import COUNTRY_CODE, MAX_PK, SLUG, parse_int
 from archive.core.models import Country, Meeting, Organisation, Person, Source
 
 MAX_QUERY = 300
+MAX_PAGE = 100_000
 MAX_VALUES = 20  # per facet: more is not a search, it is a crawl
 SORTS = {"relevance": "Relevance", "newest": "Newest first", "oldest": "Oldest first"}
 MULTI = ("country", "person", "source", "kind", "org")
-_SLUG = re.compile(r"^[-a-zA-Z0-9_]{1,200}$")
+_SLUG = re.compile(SLUG)
+_COUNTRY = re.compile(COUNTRY_CODE)
 
 
 @dataclass
@@ -88,12 +92,11 @@ def default_sort(q: str) -> str:
     return "relevance" if q else "newest"
 
 
-def _int(value: str, low: int, high: int) -> int | None:
-    value = (value or "").strip()
-    if not value.isdigit() or len(value) > 6:
-        return None
-    number = int(value)
-    return number if low <= number <= high else None
+def clean_text(value: str | None, limit: int) -> str:
+    """Free text from the URL: control characters (NUL among them) and lone surrogates become spaces,
+    runs of spaces one, cut to `limit`. PostgreSQL rejects NUL in a string, and none of them is text."""
+    value = "".join(" " if unicodedata.category(ch) in ("Cc", "Cs") else ch for ch in value or "")
+    return " ".join(value.split())[:limit]
 
 
 def _known(name: str, raw: list[str], clean, lookup) -> tuple[list[str], list[str]]:
@@ -106,25 +109,26 @@ def _known(name: str, raw: list[str], clean, lookup) -> tuple[list[str], list[st
     known = set(lookup(cleaned)) if cleaned else set()
     kept = [c for c in cleaned if c in known]
     dropped = [v for v in raw[:MAX_VALUES] if clean(v) not in known]
-    messages = [f"Ignored unknown {name}: {', '.join(dropped[:5])}"] if dropped else []
+    shown = ", ".join(clean_text(v, 40) for v in dropped[:5])
+    messages = [f"Ignored unknown {name}: {shown}"] if dropped else []
     if len(raw) > MAX_VALUES:
         messages.append(f"Only the first {MAX_VALUES} {name} values are used.")
     return kept, messages
 
 
 def _code(value):
-    value = (value or "").strip().upper()
-    return value if re.fullmatch(r"[A-Z]{2}", value) else None
+    value = (value or "").strip()
+    return value.upper() if _COUNTRY.fullmatch(value) else None
 
 
 def _pk(value):
-    n = _int(value, 1, 2**62)
+    n = parse_int(value, 1, MAX_PK)
     return str(n) if n else None
 
 
 def _slug(value):
     value = (value or "").strip()
-    return value if _SLUG.match(value) else None
+    return value if _SLUG.fullmatch(value) else None
 
 
 VALIDATORS = {
@@ -141,18 +145,18 @@ VALIDATORS = {
 
 
 def parse(get) -> SearchParams:
-    params = SearchParams(q=" ".join((get.get("q") or "").split())[:MAX_QUERY])
+    params = SearchParams(q=clean_text(get.get("q"), MAX_QUERY))
     for key, (label, clean, lookup) in VALIDATORS.items():
         kept, messages = _known(label, get.getlist(key), clean, lookup)
         if kept:
             params.filters[key] = kept
         params.messages += messages
     if get.get("year"):
-        params.year = _int(get["year"], 1000, 2999)
+        params.year = parse_int(get["year"], 1000, 2999)
         if params.year is None:
-            params.messages.append(f"Ignored the year {get['year'][:20]!r}: not a year.")
+            params.messages.append(f"Ignored the year “{clean_text(get['year'], 20)}”: not a year.")
     if get.get("month"):
-        params.month = _int(get["month"], 1, 12)
+        params.month = parse_int(get["month"], 1, 12)
         if params.month is None or params.year is None:
             params.messages.append("Ignored the month: it needs a year and a number from 1 to 12.")
             params.month = None
@@ -161,7 +165,7 @@ def parse(get) -> SearchParams:
     if sort not in SORTS:
         params.messages.append("Unknown sort order; using the default.")
     if get.get("page"):
-        page = _int(get["page"], 1, 100_000)
+        page = parse_int(get["page"], 1, MAX_PAGE)
         if page is None:
             params.messages.append("Ignored the page number: not a page.")
         params.page = page or 1

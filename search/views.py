@@ -2,17 +2,17 @@ from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from archive.core.models import Person
 
 from . import engine, presenting, query
 
 
-@require_GET
+@require_safe
 def search(request):
     params = query.parse(request.GET)
-    who = request.GET.get("who", "").strip()[:200]
+    who = query.clean_text(request.GET.get("who"), 200)
     if who:
         # The person finder: a name typed in any spelling becomes a person filter.
         person = Person.objects.find(who).first()
@@ -42,10 +42,10 @@ def search(request):
     return render(request, "search/search.html", context)
 
 
-@require_GET
+@require_safe
 def people_suggest(request):
     """Names for the person finder's autocomplete."""
-    term = request.GET.get("q", "").strip()[:100]
+    term = query.clean_text(request.GET.get("q"), 100)
     people = Person.objects.find(term).select_related("country")[:8] if len(term) >= 2 else []
     return JsonResponse(
         {"results": [{"id": p.pk, "name": p.name, "country": p.country.name if p.country else ""} for p in people]}

@@ -1,7 +1,9 @@
+import datetime
 from itertools import groupby
 
 from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
 from django.views.generic.dates import ArchiveIndexView, YearArchiveView
 
 from .models import Article, Country, Meeting, Organisation, Participation, Person
@@ -19,6 +21,7 @@ def _timeline(meetings):
     return [(year, list(items)) for year, items in groupby(dated, key=lambda m: m.date.year)]
 
 
+@require_safe
 def article_detail(request, pk):
     article = get_object_or_404(
         Article.objects.select_related("source").prefetch_related(
@@ -33,11 +36,13 @@ def article_detail(request, pk):
     return render(request, "core/article_detail.html", {"article": article, "meetings": meetings})
 
 
+@require_safe
 def person_list(request):
     people = Person.objects.select_related("country").annotate(n_articles=Count("articles", distinct=True))
     return render(request, "core/person_list.html", {"people": people})
 
 
+@require_safe
 def person_detail(request, slug):
     person = get_object_or_404(Person.objects.select_related("country").prefetch_related("names", "roles"), slug=slug)
     meetings = list(_meetings().filter(participations__person=person).distinct())
@@ -47,13 +52,16 @@ def person_detail(request, slug):
     return render(request, "core/person_detail.html", ctx)
 
 
+@require_safe
 def country_list(request):
     countries = Country.objects.annotate(n_articles=Count("articles")).filter(n_articles__gt=0).order_by("name")
     return render(request, "core/country_list.html", {"countries": countries})
 
 
+@require_safe
 def country_detail(request, code):
-    country = get_object_or_404(Country.objects.prefetch_related("aliases"), code=code.upper())
+    # `code` is two letters, upper-cased by the path converter.
+    country = get_object_or_404(Country.objects.prefetch_related("aliases"), code=code)
     meetings = list(_meetings().filter(participations__country=country).distinct())
     people = Person.objects.filter(country=country).annotate(n=Count("participations")).order_by("-n", "name")[:30]
     ctx = {"country": country, "timeline": _timeline(meetings), "undated": [m for m in meetings if not m.date]}
@@ -61,12 +69,14 @@ def country_detail(request, code):
     return render(request, "core/country_detail.html", ctx)
 
 
+@require_safe
 def organisation_detail(request, slug):
     organisation = get_object_or_404(Organisation.objects.prefetch_related("aliases"), slug=slug)
     articles = organisation.articles.select_related("source")[:50]
     return render(request, "core/organisation_detail.html", {"organisation": organisation, "articles": articles})
 
 
+@require_safe
 def meeting_detail(request, pk):
     meeting = get_object_or_404(_meetings(), pk=pk)
     articles = meeting.articles.select_related("source")
@@ -86,3 +96,12 @@ class MeetingYear(YearArchiveView):
     make_object_list = True
     allow_empty = True
     template_name = "core/meeting_year.html"
+
+    def get_previous_year(self, date):
+        # Django steps back a day from 1 January to find the previous year; before year 1 that overflows.
+        return None if date.year == datetime.MINYEAR else super().get_previous_year(date)
+
+
+# Read-only pages answer GET and HEAD (health checks, link checkers) and nothing else.
+meeting_archive = require_safe(MeetingArchive.as_view())
+meeting_year = require_safe(MeetingYear.as_view())
