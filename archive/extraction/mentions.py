@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from archive.core.text import strip_accents
 
+from .gazetteer import alternation
 from .lexicon import SR_CASE_ENDINGS
 from .people import Person
 from .sentences import Sentence
@@ -40,9 +41,18 @@ def _known_regex(known: tuple[KnownPerson, ...], language: str) -> tuple[re.Patt
                 forms.setdefault(f, kp)
     if not forms:
         return None, forms
-    alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    alt = alternation(forms)
     suffix = rf"(?:{_ENDINGS})?" if language == "sr" else ""
     return re.compile(rf"(?<![\w-])({alt}){suffix}(?![\w])"), forms
+
+
+def _other_bearer(m: re.Match, kp: KnownPerson, people: list[Person]) -> bool:
+    """ "Rashad Aliyev" is not the known "Ilham Aliyev": a surname matched inside another person's full name."""
+    surface = m.group(1)
+    return any(
+        len(p.name.split()) > 1 and _form(p.surname) == surface and _form(p.name)[:1] != _form(kp.name)[:1]
+        for p in people
+    )
 
 
 def find_mentions(
@@ -55,7 +65,11 @@ def find_mentions(
         for sent in sentences:
             for m in pattern.finditer(sent.plain):
                 kp = forms[m.group(1)]
-                if kp not in by_known and not any(p.name == kp.name for p in people):
+                if (
+                    kp not in by_known
+                    and not any(p.name == kp.name for p in people)
+                    and not _other_bearer(m, kp, people)
+                ):
                     person = Person(kp.name, kp.role or "", kp.country, sent, 0.7, kp, {m.group(1)})
                     people.append(person)
                     by_known[kp] = person
@@ -78,7 +92,7 @@ def find_mentions(
     out: dict[int, list[Person]] = {}
     if not table:
         return out
-    alt = "|".join(re.escape(f) for f in sorted(table, key=len, reverse=True))
+    alt = "|".join(re.escape(f) for f in sorted(table, key=len, reverse=True))  # small: a trie costs more
     suffix = r"\w{0,4}" if language == "sr" else ""
     rx = re.compile(rf"(?<![\w-])({alt}){suffix}(?![\w])")
     for sent in sentences:
@@ -87,6 +101,7 @@ def find_mentions(
             p = table[m.group(1)]
             if p not in found:
                 found.append(p)
+                sent.positions[id(p)] = m.start()
         if found:
             out[sent.index] = found
     return out

@@ -135,7 +135,7 @@ def extract_metadata(text: str) -> tuple[str, str | None, datetime.date | None, 
     return _title(lines, skip), source, published, precision
 
 
-_DATELINE_CITY = re.compile(r"^([A-ZА-Я][\w’'-]+(?:\s[A-ZА-Я][\w’'-]+)?)\s*(?:,|\(|—|–|-)")
+_DATELINE_CITY = re.compile(r"^([A-ZА-Я][\w’'-]+(?:\s[A-ZА-Я][\w’'-]+)?)\s*(?:,|\(|—|–|-|:)")
 
 
 def dateline_city(text: str) -> tuple[str, str | None]:

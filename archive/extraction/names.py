@@ -10,6 +10,7 @@ from functools import lru_cache
 
 import regex
 
+from archive.core.orgdata import ORGANISATIONS
 from archive.core.text import fold
 
 from .gazetteer import cities, country_at
@@ -52,6 +53,8 @@ def is_name_token(tok: str, language: str) -> bool:
     bare = tok.rstrip(".")
     if regex.match(r"\p{Lu}{2,}", bare) and fold(bare) not in _SUFFIX_FOLDED:
         return False  # acronyms, also with a case ending ("KFOR-a")
+    if _is_acronym_word(fold(bare), language):
+        return False  # "Kfor", "Kfora", "Nato": an organisation written like a name
     if bare in AMBIGUOUS_GIVEN_NAMES:
         return True  # "Jordan Miller"; a lone "Jordan" still needs a surname or a title to be a person
     if not bare or any(ch.isdigit() for ch in bare) or bare.startswith("("):
@@ -63,12 +66,27 @@ def is_name_token(tok: str, language: str) -> bool:
         if SR_TITLE.fullmatch(bare) or _SR_NON_NAME.match(f):
             return False
         if any(
-            f[: -len(e)] + end in NON_NAME_WORDS for e in SR_CASE_ENDINGS if f.endswith(e) for end in ("", "a", "o")
+            f[: -len(e)] + end in NON_NAME_WORDS
+            for e in SR_CASE_ENDINGS
+            if f.endswith(e) and len(f) - len(e) >= 3  # "Anom" is Ana, not the English article "an"
+            for end in ("", "a", "o")
         ):
             return False
     if language == "sr" and country_at(bare.lower(), language):
         return False  # adjectives of official names: "Sjedinjenih Američkih Država", "Ruske Federacije"
     return country_at(bare, language) is None
+
+
+@lru_cache(maxsize=1)
+def _org_acronyms() -> frozenset[str]:
+    return frozenset(fold(o["acronym"]) for o in ORGANISATIONS if o.get("acronym") and len(o["acronym"]) >= 3)
+
+
+def _is_acronym_word(f: str, language: str) -> bool:
+    acronyms = _org_acronyms()
+    if f in acronyms:
+        return True
+    return language == "sr" and any(f.endswith(e) and f[: -len(e)] in acronyms for e in SR_CASE_ENDINGS)
 
 
 def _is_initial(tok: str) -> bool:
@@ -92,11 +110,19 @@ def name_runs(words: list[str], language: str) -> list[tuple[int, int]]:
                     j += 1
                 else:
                     break
-            runs.append((i, j))
+            runs.append((_after_country(words, i, j, language), j))
             i = j
         else:
             i += 1
     return runs
+
+
+def _after_country(words: list[str], i: int, j: int, language: str) -> int:
+    """Skip a country name of several words that opens a run: "(ministarkom odbrane) Crne Gore Anom Vuković"."""
+    for k in (3, 2, 1):  # also "(Ambassador to) India Martin Weiss", where "India" could be a given name
+        if j - i - k >= 2 and country_at(" ".join(words[i : i + k]), language):
+            return i + k
+    return i
 
 
 def clean_tokens(tokens: list[str]) -> list[str]:
@@ -121,10 +147,28 @@ def _is_city(text: str) -> bool:
     return fold(text) in cities()
 
 
+def _woman_named(tokens: list[str], title_ending: str) -> bool:
+    """ "predsednikom Anom Brnabić": the given name declines, the surname does not; so the name is a woman's."""
+    ending = "om" if title_ending != "u" else "u"
+    surname = tokens[-1]
+    return (
+        len(tokens[0]) > len(ending) + 1
+        and tokens[0].endswith(ending)
+        and not surname.endswith(("om", "em", "im", "u", "a", "e"))
+    )
+
+
 def sr_denominative(tokens: list[str], title_ending: str) -> list[str]:
     """Undo the case ending Serbian puts on a name after an inflected title ("ambasadora Petrovića")."""
     if not title_ending:
         return tokens
+    if title_ending.startswith("f"):
+        first = tokens[0]
+        if title_ending != "fa" and len(first) > 3 and first.endswith(title_ending[1:]):
+            first = first[: -len(title_ending) + 1] + "a"  # "Anom", "Anu", "Ane" -> "Ana"
+        return [first, *tokens[1:]]
+    if title_ending in ("om", "em", "u") and len(tokens) > 1 and _woman_named(tokens, title_ending):
+        return [tokens[0][: -len("om" if title_ending != "u" else "u")] + "a", *tokens[1:]]
     out = []
     for tok in tokens:
         if tok.endswith(("skog", "čkog", "ckog", "škog")) or (
@@ -141,6 +185,8 @@ def sr_denominative(tokens: list[str], title_ending: str) -> list[str]:
             tok = tok[:-2]
         elif title_ending == "a" and tok.endswith("ija") and len(tok) > 5:
             tok = tok[:-2]  # "Goretija" -> "Goreti": foreign names in -i take -ja
+        elif title_ending in ("a", "u") and len(tok) > 4 and tok[-2] in "oeu" and tok.endswith(title_ending):
+            tok = tok[:-1]  # foreign names in a vowel take the ending whole: "Satoa" -> "Sato"
         elif title_ending == "a" and tok.endswith("u") and len(tok) > 3:
             tok = tok[:-1] + "a"  # accusative of names in -a: "Luku" -> "Luka"
         elif title_ending in ("a", "u", "e") and tok.endswith(title_ending) and len(tok) > 3 and tok[-2] not in "aeiou":

@@ -16,7 +16,18 @@ from archive.core.text import fold, strip_accents
 from .gazetteer import country_at, find_countries, find_organisations
 from .lexicon import HOME_TERRITORY, PERSON_VERBS
 from .names import SEQ, clean_tokens, is_place, name_runs, sr_denominative
-from .roles import CLAUSE, LOWER_TITLES, TITLE_BEFORE, clean_role, country_in, crosses, lower_title, title_in, trim_role
+from .roles import (
+    CLAUSE,
+    FINITE,
+    LOWER_TITLES,
+    TITLE_BEFORE,
+    clean_role,
+    country_in,
+    crosses,
+    lower_title,
+    title_in,
+    trim_role,
+)
 from .sentences import Sentence
 from .types import KnownPerson
 
@@ -24,7 +35,9 @@ _APPOSITION = re.compile(
     r"^\s*,\s+((?:the\s+|his\s+|her\s+)?[^,.;:!?\"“”()]{2,90}?)(?=[,.;:!?\"“”(]|\s+(?:said|says|"
     r"told|noted|added|believes|stated|is|was|has|had)\b|$)"
 )
-_VERB_AFTER = re.compile(rf"^\s*(?:['’]s\s+\w+\s+)?(?:,\s*)?(?:{PERSON_VERBS})\b", re.I)
+_VERB_AFTER = re.compile(
+    rf"^\s*(?:['’]s\s+\w+\s+)?(?:(?:and|i|и)\s+(?:[A-ZČĆŠŽĐ][\w-]+\s*){{1,3}})?(?:,\s*)?(?:{PERSON_VERBS})\b", re.I
+)
 _ROLE_WORD = re.compile(
     r"\b(?:" + "|".join(re.escape(t) for t in LOWER_TITLES) + r"|chief|head|director|commander|general|admiral|"
     r"colonel|officer|official|diplomat|"
@@ -33,7 +46,8 @@ _ROLE_WORD = re.compile(
     re.I,
 )
 _LED_BY = re.compile(
-    r"\b(\w+)\s+(?:delegation|counterpart|colleague|side|team|officials?|officers?)"
+    r"\b(\w+)\s+(?:(?:military|defen[cs]e|army|naval|government|official|high-level)\s+)?"
+    r"(?:delegation|counterpart|colleague|side|team|officials?|officers?)"
     r"(?:\s+(?:led|headed)\s+by)?,?\s*$"
 )
 _ACCOMPANIED = re.compile(r"\baccompanied by\b|\bu pratnji\b|\bpraćen\w* (?:od|sa)\b", re.I)
@@ -43,6 +57,14 @@ _DELEGATION = re.compile(
     re.I,
 )
 _INITIAL = re.compile(r"^[^\W\d_]\.$")
+_TITLE_OF = re.compile(r"((?:[A-Z][\w'’-]*\s+)+)(?:of|for)\s+(?:the\s+)?$")
+_OF_COUNTRY_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)(?![\w’'-]|\s+[A-Z])")
+_DESTINATION = re.compile(r"\b(?:to|in|u)\s+(?:the\s+)?$")
+_RESPECTIVELY = re.compile(
+    r"\b(?:[Mm]inist(?:ri|ers)|[Cc]hiefs|[Ll]eaders|[Pp]residents|[Nn]acelnici|[Pp]redsednici|[Cc]ommanders|"
+    r"[Kk]omandanti|[Aa]mbasadori|[Aa]mbassadors|[Ss]ecretaries|[Gg]enerals|[Gg]enerali|[Hh]eads)\b([^,;.]{3,80}?),\s+"
+    r"([^,;.]{3,60}?)\s+(?:i|and)\s+([^,;.]{3,60}?)(?:,|\s+(?:razgovaral|sastal|potpisal|met\b|held\b|discussed|signed))"
+)
 _POSSESSOR = re.compile(r"((?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*)['’]s\s*$")
 
 
@@ -119,6 +141,8 @@ def _candidates(sent: Sentence, language: str, known: KnownIndex):
             if is_place(tokens) or country_at(" ".join(tokens), language):
                 continue  # "New Delhi", "Crne Gore"
             role, country, conf = title_in(prefix), country_in(" ".join(prefix), language), 0.0
+            if country and _DESTINATION.search(text[:seg_start]):
+                country = None  # "Ambassador to India Martin Weiss": India receives him, it is not his side
             title_ending, affiliated = "", bool(find_organisations(" ".join(prefix), language))
             kp_single = len(tokens) == 1 and known.get(tokens[0]) is not None
             if role:
@@ -131,6 +155,9 @@ def _candidates(sent: Sentence, language: str, known: KnownIndex):
             if not country and role:  # "North Macedonia's Defence Minister X"
                 owner = _POSSESSOR.search(text[max(0, seg_start - 40) : seg_start])
                 country = country_in(owner.group(1), language) if owner else None
+            if not country and role:  # "Hungarian Chief of (Defence Lieutenant General X)": the title's start
+                chain = _TITLE_OF.search(text[max(0, seg_start - 60) : seg_start])
+                country = country_in(chain.group(1), language) if chain else None
             led = _LED_BY.search(text[:seg_start])
             if led and conf:
                 country = country or country_at(led.group(1), language)
@@ -146,6 +173,9 @@ def _candidates(sent: Sentence, language: str, known: KnownIndex):
                     role = app.group(1)
                 conf = max(conf, 0.8)
                 country = country or country_in(app.group(1), language)
+            of = _OF_COUNTRY_AFTER.match(text[end:]) if conf and not country else None
+            if of and country_at(of.group(1), language):
+                country = country_at(of.group(1), language)  # "General Somchai Rattana of Thailand"
             if not conf and _VERB_AFTER.match(after) and len(tokens) >= 2:
                 conf = 0.6
             if language == "sr":
@@ -219,6 +249,8 @@ def find_people(sentences: list[Sentence], language: str, default_country: str |
                 person.country = person.country or country
             person.surfaces.add(surface)
             by_key[fold(surface)] = person
+    for sent in sentences:
+        _respective_countries(sent, people, language)
     for p in people:
         if not p.country:
             p.country = _companion_country(p, people) or _delegation_country(p, language)
@@ -229,11 +261,29 @@ def find_people(sentences: list[Sentence], language: str, default_country: str |
     return people
 
 
+def _respective_countries(sent: Sentence, people: list[Person], language: str) -> None:
+    """ "The defence ministers of Serbia and the UK, A and B, ...": A is Serbia's and B the UK's."""
+    m = _RESPECTIVELY.search(sent.plain)
+    if not m:
+        return
+    codes = list(dict.fromkeys(h.key for h in find_countries(m.group(1), language) if h.kind != "capital"))
+    if len(codes) != 2:
+        return
+    for names, code in ((m.group(2), codes[0]), (m.group(3), codes[1])):
+        for p in people:
+            if not p.country and strip_accents(p.surname) in names:
+                p.country = code
+
+
 def _companion_country(p: Person, people: list[Person]) -> str | None:
     """ "X was accompanied by [title] Y": Y is on X's side."""
     text = strip_accents(p.sentence.latin)
     m = _ACCOMPANIED.search(text)
-    if not m or strip_accents(p.surname) not in text[m.end() :]:
+    if not m:
+        return None
+    company = text[m.end() :]
+    verb = FINITE.search(company)  # "accompanied by Y, called on Z": Z is whom they met, not a companion
+    if strip_accents(p.surname) not in company[: verb.start() if verb else len(company)]:
         return None
     lead = next((q for q in people if q.country and strip_accents(q.surname) in text[: m.start()]), None)
     return lead.country if lead else None

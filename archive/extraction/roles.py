@@ -32,8 +32,12 @@ _TITLE_ANY = re.compile(r"\b(" + "|".join(re.escape(t) for t in LOWER_TITLES) + 
 # Serbian words that end a title's genitive complement: auxiliaries, "with", conjunctions.
 _SR_GAP_STOP = {"je", "su", "se", "sa", "s", "da", "koji", "koja", "koje", "sastao", "sastala", "razgovarao", "i"}
 _GAP_WORDS = {"of", "the", "for", "and", "his", "her", "their", "its", "to", "in", "u", "i", "iz", "na", "za"}
+_ENVOY = re.compile(r"ambassador|envoy|attach|charg|high commissioner", re.I)
+_POSTED_TO = re.compile(r"\b(?:to|in|at)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*")
+# Feminine forms of Serbian titles ("ministarka", "ambasadorkom", "predsednice"), by their stem.
+_SR_FEMININE = re.compile(r"(?:ark|ork|nic|kinj)(?:a|e|i|u|om)$")
 # Finite verbs and auxiliaries: a role phrase ends before them.
-_FINITE = re.compile(
+FINITE = re.compile(
     rf"\b(?:{PERSON_VERBS}|is|was|are|were|has|have|had|will|would|can|could|did|does|paid|hold|holds|"
     r"reviewed|agreed|led|leads|heads|headed|chaired|accompanied|joined|sat|travel(?:l)?ed|"
     r"je|su|će|bi|sastao|primio|posetio)\b",
@@ -63,13 +67,13 @@ def _name_end(text: str, language: str) -> int:
 
 def crosses(text: str, language: str) -> bool:
     """Whether a would-be role phrase contains a finite verb or another person's name."""
-    return bool(_FINITE.search(text)) or _name_end(text, language) >= 0
+    return bool(FINITE.search(text)) or _name_end(text, language) >= 0
 
 
 def trim_role(text: str, language: str) -> tuple[str, str | None]:
     """The role phrase nearest the name, and the country it ends with: "... received the Chief of the Army
     Staff of India" -> ("Chief of the Army Staff", "IN")."""
-    cut = max([m.end() for m in _FINITE.finditer(text)] + [_name_end(text, language)])
+    cut = max([m.end() for m in FINITE.finditer(text)] + [_name_end(text, language)])
     if cut > 0:
         text = text[cut:]
         start = _ROLE_START.search(text)
@@ -110,6 +114,8 @@ def lower_title(before: str, single: bool, language: str):
             return None
         head = st.group(0).split()[0].lower()
         ending = next((e for e in ("om", "em", "a", "u", "e") if head.endswith(e)), "")
+        if ending and _SR_FEMININE.search(head):
+            ending = "f" + ending  # "ministarkom Anom Vuković": a woman's given name declines, her surname not
         phrase = window[st.start() :]
         country = country_in(phrase, language) or country_in(window[max(0, st.start() - 30) : st.start()], language)
         # "komandantom KFOR-a general-majorom X": the title chain before the nearest title counts too.
@@ -119,7 +125,8 @@ def lower_title(before: str, single: bool, language: str):
     if not lt or not plain_gap(window[lt.end() :], single) or _name_end(window[lt.end() :], language) >= 0:
         return None  # "the minister said that John Smith ..." does not make Smith a minister
     phrase = window[lt.start() :]
-    country = country_in(phrase, language) or last_country(window[max(0, lt.start() - 25) : lt.start()], language)
+    scan = _POSTED_TO.sub(" ", phrase) if _ENVOY.search(phrase) else phrase  # "Ambassador to India": not India's
+    country = country_in(scan, language) or last_country(window[max(0, lt.start() - 25) : lt.start()], language)
     return phrase.strip(" ,"), country, "", bool(find_organisations(phrase, language))
 
 

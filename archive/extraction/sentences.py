@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex  # variable-width look-behind for the abbreviation guard; installed with dateparser
 
@@ -32,6 +32,7 @@ class Sentence:
     lower: str  # latin, lower-cased: what keyword rules look at
     plain: str  # latin without diacritics, case kept: what name matching looks at
     countries: list | None = None  # country hits, filled in once by the pipeline
+    positions: dict[int, int] = field(default_factory=dict)  # id(person) -> offset of its first mention in `plain`
 
 
 def paragraphs(text: str) -> list[str]:
