@@ -12,7 +12,7 @@ from archive.core.models import Article
 
 from .rejects import NEXT, NEXT_TITLE, article, write
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def database_url() -> str:

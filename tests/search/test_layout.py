@@ -16,7 +16,7 @@ from search.query import SearchParams
 from .test_workers import database_url
 
 ROOT = Path(__file__).resolve().parents[2]
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def hits(q):
