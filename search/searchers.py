@@ -48,8 +48,9 @@ def searcher():
         try:
             # Not closing the old searcher on refresh: it shares its unchanged segment readers with the new one.
             fresh = cached.refresh()
-        except Exception:
-            log.warning("search: refreshing the searcher failed; opening a fresh one", exc_info=True)
+        except Exception as exc:
+            # Expected now and then under concurrent commits (see the module docstring): no traceback.
+            log.info("search: refreshing the searcher failed (%r); opening a fresh one", exc)
             cache.pop(key, None)
             _close(cached)
         else:
