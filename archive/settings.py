@@ -7,9 +7,11 @@ message naming the variable, rather than running half-configured.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -91,6 +93,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "haystack",
+    "axes",
+    "csp",
     "archive.core",
     "archive.imports",
     "search",
@@ -106,6 +110,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "archive.core.middleware.PermissionsPolicyMiddleware",
+    # Last, as django-axes requires: it turns a lockout into the lockout response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "archive.urls"
@@ -155,6 +163,42 @@ STORAGES = {
 }
 
 LOGIN_URL = "admin:login"
+# Where a login lands when `next` is missing or refused (e.g. another host): only staff ever log in.
+LOGIN_REDIRECT_URL = "admin:index"
+
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one username from one
+# address, that pair is refused, even with the right password, until the cool-off has passed.
+# The address is REMOTE_ADDR: behind a proxy, every client shares the proxy's, so the lock is per username.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first, as django-axes requires
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+_cooloff_minutes = env_int("AXES_COOLOFF_MINUTES", 15)
+for _name, _value in (("AXES_FAILURE_LIMIT", AXES_FAILURE_LIMIT), ("AXES_COOLOFF_MINUTES", _cooloff_minutes)):
+    if _value < 1:
+        raise ImproperlyConfigured(f"{_name} must be at least 1, not {_value}")
+AXES_COOLOFF_TIME = timedelta(minutes=_cooloff_minutes)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False  # no banner on every management command; lockouts are still logged as warnings
+
+# Content-Security-Policy (django-csp): the pages load scripts, styles and images only from this site,
+# and templates hold no inline script or style.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+# Browser features the archive never uses, switched off for every page (archive.core.middleware).
+PERMISSIONS_POLICY = {"camera": [], "microphone": [], "geolocation": [], "payment": [], "usb": []}
 
 # Security: strict in production, relaxed only where DEBUG needs plain http.
 SESSION_COOKIE_SECURE = not DEBUG

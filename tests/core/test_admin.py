@@ -8,6 +8,8 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from archive.core.models import Article, ArticlePerson, Country, Meeting, Person
+from tests.core.test_admin_permissions import REGISTRY as REGISTRY_ITEMS
+from tests.core.test_admin_permissions import make_rows
 
 REGISTERED = [
     "article",
@@ -157,3 +159,70 @@ def test_it_lets_a_curator_accept_or_correct_extracted_facts(staff_client, db):
     call_command("import_articles", str(raw), stdout=StringIO())
     scott.refresh_from_db()
     assert scott.role == "US Ambassador to Serbia"
+
+
+# Hostile values for every parameter a change list reads: regular expressions that do not compile, a NUL
+# byte (PostgreSQL refuses it), a digit int() refuses, numbers out of range, very long and empty strings.
+HOSTILE = ["??", "(", "a\x00b", "²", "99999999999999999999", "-1", "", "x" * 3000, "'\"\\"]
+ADMINS = [pytest.param(model, id=model._meta.label_lower) for model, _ in REGISTRY_ITEMS]
+
+
+def _text_field(model):
+    return next(f.name for f in model._meta.concrete_fields if f.get_internal_type() in ("CharField", "TextField"))
+
+
+def _refused(response):
+    # Django's two answers to a bad change-list query: 400, or a redirect to the bare list with ?e=1.
+    return response.status_code == 400 or (response.status_code == 302 and response["Location"].endswith("?e=1"))
+
+
+@pytest.mark.parametrize("model", ADMINS)
+def test_it_accepts_only_the_declared_filters_of_a_change_list(staff_client, model):
+    make_rows(model)
+    url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+    field = _text_field(model)
+    undeclared = [
+        {f"{field}__regex": "??"},
+        {f"{field}__regex": "("},
+        {f"{field}__iregex": "[a-"},
+        {f"{field}__startswith": "a"},
+        {field: "\x00"},
+        {"title__regex": "??"},
+        {"no_such_field": "1"},
+        {"pk__in": "1,2"},
+    ]
+    for params in undeclared:
+        assert _refused(staff_client.get(url, params)), (url, params)
+
+
+@pytest.mark.parametrize("model", ADMINS)
+def test_it_never_fails_on_hostile_values_of_declared_filters(staff_client, model):
+    make_rows(model)
+    url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+    page = staff_client.get(url)
+    assert page.status_code == 200
+    cl = page.context["cl"]
+    names = {name for spec in cl.filter_specs for name in spec.expected_parameters()}
+    names |= {"q", "o", "p", "_facets", "all"}
+    hierarchy = cl.date_hierarchy
+    if hierarchy:
+        names |= {f"{hierarchy}__year", f"{hierarchy}__month", f"{hierarchy}__day"}
+    for name in sorted(names):
+        for value in HOSTILE:
+            response = staff_client.get(url, {name: value})
+            assert response.status_code in (200, 302, 400), (url, name, value)
+        assert staff_client.get(f"{url}?{name}=%ED%A0%80").status_code in (200, 302, 400), (url, name)
+    if hierarchy:  # dates at the end of the calendar overflow the hierarchy's upper bound
+        for last in ({"year": "9999"}, {"year": "9999", "month": "12"}, {"year": "9999", "month": "12", "day": "31"}):
+            params = {f"{hierarchy}__{part}": value for part, value in last.items()}
+            assert staff_client.get(url, params).status_code in (200, 302), (url, params)
+    # The choices the declared filters offer still work (the first few of each: a country list is long).
+    for spec in cl.filter_specs:
+        for choice in list(spec.choices(cl))[:4]:
+            assert staff_client.get(url + choice["query_string"]).status_code == 200, (url, choice)
+
+
+def test_it_refuses_a_nul_byte_in_an_autocomplete_term(staff_client, seeded):
+    params = {"app_label": "core", "model_name": "meeting", "field_name": "country"}
+    assert staff_client.get(reverse("admin:autocomplete"), {**params, "term": "Tur\x00"}).status_code == 400
+    assert staff_client.get(reverse("admin:autocomplete"), {**params, "term": "Tur"}).status_code == 200

@@ -1,1 +1,1 @@
-from . import articles, facts, meetings, people, places  # noqa: F401  (registers the ModelAdmins)
+from . import accounts, articles, facts, meetings, people, places  # noqa: F401  (registers the ModelAdmins)

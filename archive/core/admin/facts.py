@@ -9,10 +9,10 @@ from django.contrib import admin
 
 from archive.core.models import ArticleCountry, ArticleOrganisation, ArticlePerson, Participation, ReviewStatus
 
-from .base import mark_rejected, mark_verified
+from .base import ArchiveModelAdmin, mark_rejected, mark_verified
 
 
-class FactAdmin(admin.ModelAdmin):
+class FactAdmin(ArchiveModelAdmin):
     list_filter = ("review_status",)
     readonly_fields = ("evidence", "confidence")
     actions = [mark_verified, mark_rejected]

@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from archive.core.models import Meeting, Participation
 
-from .base import CuratorTouchMixin, ExtractedInlineMixin, mark_verified
+from .base import ArchiveModelAdmin, CuratorTouchMixin, ExtractedInlineMixin, mark_verified
 
 
 class ParticipationInline(ExtractedInlineMixin, admin.TabularInline):
@@ -13,7 +13,7 @@ class ParticipationInline(ExtractedInlineMixin, admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(CuratorTouchMixin, admin.ModelAdmin):
+class MeetingAdmin(CuratorTouchMixin, ArchiveModelAdmin):
     list_display = ("__str__", "date", "kind", "status", "city", "country", "review_status")
     list_filter = ("kind", "status", "review_status", ("country", admin.RelatedOnlyFieldListFilter), "date")
     search_fields = ("summary", "city", "participations__person__name", "participations__person__names__name")

@@ -6,6 +6,8 @@ from archive.core.merge import MergeError, merge_people
 from archive.core.models import Person, PersonName, PersonRole
 from archive.core.text import fold
 
+from .base import ArchiveModelAdmin
+
 
 class PersonNameInline(admin.TabularInline):
     model = PersonName
@@ -18,7 +20,8 @@ class PersonRoleInline(admin.TabularInline):
     autocomplete_fields = ("country", "organisation")
 
 
-@admin.action(description="Merge selected people into one")
+# Merging deletes the other records: it needs both change and delete permission (has_merge_permission).
+@admin.action(description="Merge selected people into one", permissions=["merge"])
 def merge_selected(modeladmin, request, queryset):
     people = list(queryset.order_by("pk"))
     if len(people) < 2:
@@ -50,7 +53,7 @@ def merge_selected(modeladmin, request, queryset):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(ArchiveModelAdmin):
     list_display = ("name", "country", "n_articles", "n_meetings")
     list_filter = ("country",)
     search_fields = ("name", "names__name")
@@ -58,6 +61,9 @@ class PersonAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ("name",)}
     inlines = [PersonNameInline, PersonRoleInline]
     actions = [merge_selected]
+
+    def has_merge_permission(self, request):
+        return self.has_change_permission(request) and self.has_delete_permission(request)
 
     def get_queryset(self, request):
         return (

@@ -2,6 +2,8 @@ from django.contrib import admin
 
 from archive.core.models import Country, CountryAlias, Organisation, OrganisationAlias
 
+from .base import ArchiveModelAdmin
+
 
 class CountryAliasInline(admin.TabularInline):
     model = CountryAlias
@@ -10,7 +12,7 @@ class CountryAliasInline(admin.TabularInline):
 
 
 @admin.register(Country)
-class CountryAdmin(admin.ModelAdmin):
+class CountryAdmin(ArchiveModelAdmin):
     list_display = ("code", "name", "official_name")
     search_fields = ("code", "name", "official_name", "aliases__name")
     inlines = [CountryAliasInline]
@@ -22,7 +24,7 @@ class OrganisationAliasInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(ArchiveModelAdmin):
     list_display = ("name", "acronym")
     search_fields = ("name", "acronym", "aliases__name")
     prepopulated_fields = {"slug": ("acronym",)}
