@@ -152,6 +152,9 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = env_path("STATIC_ROOT", VAR_DIR / "static")
+if DEBUG:
+    # WhiteNoise serves from the finders while developing, but warns on every start if this is missing.
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # Hashed names and compressed copies in production; plain finders while developing.
@@ -210,6 +213,8 @@ SECURE_HSTS_PRELOAD = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Load balancers probe health over plain http inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 if env_bool("BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
@@ -235,7 +240,8 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_DEFAULT_QUEUE = env("CELERY_QUEUE", "archive")
 CELERY_BEAT_SCHEDULE = {
-    "reconcile-search-index": {"task": "search.tasks.process_pending", "schedule": 60.0},
+    # Picks up saves whose task was lost (broker down, worker killed); bounds how long they wait.
+    "reconcile-search-index": {"task": "search.tasks.process_pending", "schedule": 30.0},
 }
 
 LOGGING = {

@@ -351,7 +351,7 @@ def report(args, stack: Stack, out: dict, figures: dict) -> None:
     line(
         "index after run",
         f"{figures['documents']} documents for {figures['articles']} articles; "
-        f"{figures['queue']} rows left in IndexQueue (beat sweeps them every 60 s)",
+        f"{figures['queue']} rows left in IndexQueue (beat sweeps them every 30 s)",
     )
     line(
         "load average",
