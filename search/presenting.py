@@ -6,6 +6,7 @@ import calendar
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
+from django.db.models.functions import Substr
 
 from archive.core.converters import MAX_PK, parse_int
 from archive.core.models import Article, ArticleCountry, ArticlePerson, Country, Meeting, Organisation, Person, Source
@@ -138,9 +139,15 @@ class Result:
 
 
 def results(article_ids: list[int], q: str) -> list[Result]:
-    articles = Article.objects.select_related("source").prefetch_related(
-        Prefetch("country_links", queryset=ArticleCountry.objects.select_related("country")),
-        Prefetch("person_links", queryset=ArticlePerson.objects.select_related("person")),
+    # Snippets read only the head of the body: a long article costs the database no more than a short one.
+    articles = (
+        Article.objects.defer("body")
+        .annotate(body_head=Substr("body", 1, highlight.SCAN_CHARS))
+        .select_related("source")
+        .prefetch_related(
+            Prefetch("country_links", queryset=ArticleCountry.objects.select_related("country")),
+            Prefetch("person_links", queryset=ArticlePerson.objects.select_related("person")),
+        )
     )
     by_id = {a.pk: a for a in articles.filter(pk__in=article_ids)}
     out = []
@@ -150,7 +157,7 @@ def results(article_ids: list[int], q: str) -> list[Result]:
             continue
         people = [link.person for link in a.person_links.all()]
         countries = [link.country for link in a.country_links.all()]
-        out.append(Result(a, highlight.title(a.title, q), highlight.snippet(a.body, q), people, countries))
+        out.append(Result(a, highlight.title(a.title, q), highlight.snippet(a.body_head, q), people, countries))
     return out
 
 
