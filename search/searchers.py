@@ -74,9 +74,9 @@ reset_searchers = discard
 def with_retry(work):
     """`work(searcher)`, repeated on a fresh searcher if it failed because the index changed underneath."""
     for attempt in range(1, ATTEMPTS + 1):
-        s = searcher()
         try:
-            return work(s)
+            # Opening races commits too: the table of contents it lists can be gone by the time it is read.
+            return work(searcher())
         except Exception:
             # Whoosh raises assorted errors when files vanish under a reader (ReaderClosed, OSError,
             # struct.error, EOFError); a fresh searcher on the newest generation does not see them.

@@ -142,3 +142,27 @@ def test_it_keeps_answering_while_another_process_commits_and_merges(search_inde
     assert commits > 10 and searches[0] > 10, (commits, searches)  # the two really overlapped
     assert errors == [], errors[:3]
     assert hits("corvette") == expected
+
+
+def test_it_survives_opening_an_index_whose_table_of_contents_a_commit_just_replaced(search_index, monkeypatch):
+    """A fresh searcher reads the newest TOC's number, then opens it: a commit in between deletes that file."""
+    article = make_article("Minehunter", "A minehunter sailed.")
+    indexing.index_articles([article.pk])
+    searchers.discard()  # the next search opens the index afresh
+    ix = indexing.open_index(indexing.get_backend())
+    template = indexing.to_whoosh(indexing.article_index().full_prepare(article))
+    original = whoosh_index.TOC._latest_generation.__func__
+    races = {"left": 1}
+
+    def latest_then_commit(cls, storage, indexname):
+        generation = original(cls, storage, indexname)
+        if races["left"]:
+            races["left"] -= 1
+            writer = ix.writer()
+            writer.add_document(**{**template, "id": "core.article.999500", "django_id": "999500"})
+            writer.commit()  # writes the next TOC and deletes the one just chosen
+        return generation
+
+    monkeypatch.setattr(whoosh_index.TOC, "_latest_generation", classmethod(latest_then_commit))
+    assert article.pk in hits("minehunter")  # before the fix: FileNotFoundError, a 500
+    assert races["left"] == 0
