@@ -33,6 +33,8 @@ BUDGET_SECONDS = 2.0
 CHECK_EVERY = 4096  # matches collected between looks at the clock
 MIN_WILDCARD_PREFIX = 2  # letters before * or ?: a leading wildcard walks every term in the index
 MAX_WILDCARD_TERMS = 200  # words one wildcard may stand for
+FACET_VALUES_SHOWN = 12  # per facet block on the page; dates are shown whole (the histogram)
+DATE_FACETS = ("year", "month")
 
 
 @dataclass
@@ -46,6 +48,7 @@ class Outcome:
     page: int = 1
     took_ms: float = 0.0
     partial: bool = False
+    facet_sizes: dict[str, int] = field(default_factory=dict)  # values with hits, of which `facets` has the top
 
 
 def _parser(schema, plugins=True):
@@ -177,7 +180,11 @@ def _run(s, params: SearchParams, per_page: int, deadline: float) -> Outcome:
         for other, mask in masks.items():
             if other not in skip:
                 m &= mask
-        out.facets[name] = table.counts(name, m)
+        if name in DATE_FACETS:
+            out.facets[name] = table.counts(name, m)
+            out.facet_sizes[name] = len(out.facets[name])
+        else:
+            out.facets[name], out.facet_sizes[name] = table.top(name, m, FACET_VALUES_SHOWN, filters.get(name, ()))
     out.total = int(everything.sum())
     out.pages = max(1, -(-out.total // per_page))
     if params.page > out.pages:

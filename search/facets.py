@@ -86,6 +86,26 @@ class FacetTable:
         labels = _labels[facet]
         return {labels[i]: int(hits[i]) for i in np.flatnonzero(hits)}
 
+    def top(self, facet: str, base: np.ndarray, limit: int, keep=()) -> tuple[dict[str, int], int]:
+        """The `limit` most frequent values (and those in `keep`) with their counts, and how many values have hits.
+
+        A person facet has thousands of values; a page shows a dozen, so only those leave numpy.
+        """
+        docs, vals = self.pairs[facet]
+        hits = np.bincount(vals[base[docs]]) if len(docs) else np.zeros(0, dtype=np.int64)
+        present = np.flatnonzero(hits)
+        if len(present) > limit:
+            cut = np.partition(hits[present], len(present) - limit)[len(present) - limit]
+            chosen = present[hits[present] >= cut]  # ties at the cut stay, so the order below is stable
+        else:
+            chosen = present
+        labels, ids = _labels[facet], _vocab[facet]
+        out = {labels[i]: int(hits[i]) for i in chosen}
+        for value in keep:
+            i = ids.get(value)
+            out.setdefault(value, int(hits[i]) if i is not None and i < len(hits) else 0)
+        return out, len(present)
+
 
 def table_for(searcher) -> FacetTable:
     """The facet arrays for this searcher's generation, built from cached per-segment arrays."""

@@ -12,6 +12,7 @@ from archive.core.converters import MAX_PK, parse_int
 from archive.core.models import Article, ArticleCountry, ArticlePerson, Country, Meeting, Organisation, Person, Source
 
 from . import highlight
+from .engine import FACET_VALUES_SHOWN
 from .query import SORTS, SearchParams
 
 TITLES = {
@@ -23,7 +24,7 @@ TITLES = {
     "kind": "Meeting kind",
     "org": "Organisation",
 }
-SHOWN = 12  # values per facet block; the selected ones are always shown
+SHOWN = FACET_VALUES_SHOWN  # values per facet block; the selected ones are always shown
 
 
 @dataclass
@@ -69,7 +70,10 @@ def selected_values(params: SearchParams, name: str) -> list[str]:
     return params.index_filters().get(name, [])
 
 
-def facet_blocks(params: SearchParams, counts: dict[str, dict[str, int]]) -> list[FacetBlock]:
+def facet_blocks(
+    params: SearchParams, counts: dict[str, dict[str, int]], sizes: dict[str, int] | None = None
+) -> list[FacetBlock]:
+    """`counts` may hold only each facet's top values; `sizes` says how many values had hits in all."""
     blocks = []
     for name in ("country", "person", "year", "month", "source", "kind", "org"):
         if name not in counts:
@@ -82,7 +86,8 @@ def facet_blocks(params: SearchParams, counts: dict[str, dict[str, int]]) -> lis
             ordered = sorted(values, key=lambda v: (-values[v], v))
         top = ordered[:SHOWN] + [v for v in chosen if v not in ordered[:SHOWN]]
         labels = labels_for(name, top)
-        block = FacetBlock(name, TITLES[name], more=max(0, len(ordered) - SHOWN))
+        total = (sizes or {}).get(name, len([v for v in ordered if values[v]]))
+        block = FacetBlock(name, TITLES[name], more=max(0, total - SHOWN))
         for v in top:
             url = params.toggle_url(name, v)
             block.items.append(FacetItem(v, labels.get(v, v), values.get(v, 0), v in chosen, url))

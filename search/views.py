@@ -28,7 +28,7 @@ def search(request):
         "outcome": outcome,
         "messages_list": params.messages + outcome.messages,
         "results": presenting.results(outcome.article_ids, params.q),
-        "facet_blocks": presenting.facet_blocks(params, outcome.facets),
+        "facet_blocks": presenting.facet_blocks(params, outcome.facets, outcome.facet_sizes),
         "chips": presenting.chips(params),
         "histogram": presenting.histogram(params, outcome.facets),
         "sorts": presenting.sort_links(params),

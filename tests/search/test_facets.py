@@ -4,7 +4,7 @@ import pytest
 from django.db.models import Count
 
 from archive.core.models import Article, Country
-from search import engine, indexing
+from search import engine, indexing, presenting
 from search.query import SearchParams
 
 from .conftest import day, make_article, make_person, make_source
@@ -112,3 +112,22 @@ def test_it_returns_no_results_when_filters_exclude_every_match(corpus):
     out = engine.run(SearchParams(q="discussed", sort="relevance", filters={"country": ["US"]}, year=2019))
     expected = Article.objects.filter(body__icontains="discussed", countries="US", published__year=2019).count()
     assert expected == 0 and out.total == 0 and out.article_ids == []
+
+
+def test_it_sends_only_the_top_values_of_a_long_facet_and_says_how_many_there_are(search_index, monkeypatch):
+    people = [make_person(f"Analyst {i}") for i in range(8)]
+    for i in range(8):
+        # Person k appears in k+1 articles, so the order of counts is known.
+        for _ in range(i + 1):
+            make_article("Liaison", "Liaison officers met.", people=[people[i]])
+    indexing.rebuild()
+    monkeypatch.setattr(engine, "FACET_VALUES_SHOWN", 3)
+    monkeypatch.setattr(presenting, "SHOWN", 3)
+    chosen = str(people[0].pk)
+    out = engine.run(SearchParams(filters={"person": [chosen]}))
+    expected = {str(p.pk): i + 1 for i, p in enumerate(people)}
+    top = {str(p.pk): i + 1 for i, p in enumerate(people) if i >= 5}
+    assert out.facets["person"] == {**top, chosen: 1}  # the three largest, and the one selected
+    assert out.facet_sizes["person"] == len(expected)
+    blocks = {b.name: b for b in presenting.facet_blocks(SearchParams(), out.facets, out.facet_sizes)}
+    assert len(blocks["person"].items) == 3 and blocks["person"].more == len(expected) - 3
