@@ -1,17 +1,30 @@
-import datetime
+import dataclasses
 from itertools import groupby
 
-from django.db.models import Count, Prefetch
+from django.core.paginator import Paginator
+from django.db.models import Count, Exists, OuterRef, Prefetch
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.views.decorators.http import require_safe
-from django.views.generic.dates import ArchiveIndexView, YearArchiveView
 
+from . import exports, meeting_filters, pairs
+from .charts import year_bars
+from .converters import parse_int
 from .models import Article, Country, Meeting, Organisation, Participation, Person
+
+PER_PAGE = 50  # meetings per page of every list, and the most an entity page shows before "all meetings"
 
 
 def _meetings():
-    return Meeting.objects.select_related("country", "host_country").prefetch_related(
-        Prefetch("participations", queryset=Participation.objects.select_related("person", "country"))
+    """Public meetings with what a meeting card shows, newest first, undated last."""
+    return (
+        Meeting.objects.public()
+        .newest_first()
+        .select_related("country", "host_country")
+        .prefetch_related(
+            Prefetch("participations", queryset=Participation.objects.public().select_related("person", "country"))
+        )
     )
 
 
@@ -19,6 +32,22 @@ def _timeline(meetings):
     """Meetings grouped by year, newest first, for the timeline partial."""
     dated = sorted((m for m in meetings if m.date), key=lambda m: m.date, reverse=True)
     return [(year, list(items)) for year, items in groupby(dated, key=lambda m: m.date.year)]
+
+
+def _page(request, items, messages, count=None):
+    """One page of `items`; an unusable page number is a message and the first page.
+
+    `count`, when the caller has it already, spares the paginator its COUNT query.
+    """
+    paginator = Paginator(items, PER_PAGE)
+    if count is not None:
+        paginator.count = count  # a cached_property: the assigned value is used
+    value = request.GET.get("page", "")
+    number = parse_int(value, 1, 10**9) if value else 1
+    if number is None:
+        messages.append("Ignored the page number: not a page.")
+        number = 1
+    return paginator.get_page(number)
 
 
 @require_safe
@@ -42,13 +71,37 @@ def person_list(request):
     return render(request, "core/person_list.html", {"people": people})
 
 
+def _year_href(filters, base):
+    """A chart bar's link: the meetings list with these filters for one year, or the undated ones."""
+
+    def href(year):
+        if year is None:
+            query = filters.query(year=None, start=None, end=None, undated=True)
+        else:
+            query = filters.query(year=year, start=None, end=None, undated=False)
+        return f"{base}?{query}"
+
+    return href
+
+
+def _entity_meetings(filters):
+    """The newest meetings an entity page shows, their count and the link to all of them in the list."""
+    shown = list(filters.apply(_meetings())[:PER_PAGE])
+    counts = meeting_filters.year_counts(filters.apply(Meeting.objects.public()))
+    ctx = {"timeline": _timeline(shown), "undated": [m for m in shown if not m.date]}
+    ctx["n_meetings"] = sum(counts.values())
+    ctx["all_meetings_url"] = reverse("meeting-archive") + "?" + filters.query()
+    ctx["chart"] = year_bars(counts, _year_href(filters, reverse("meeting-archive")))
+    ctx["timeline_limit"] = PER_PAGE
+    return ctx
+
+
 @require_safe
 def person_detail(request, slug):
     person = get_object_or_404(Person.objects.select_related("country").prefetch_related("names", "roles"), slug=slug)
-    meetings = list(_meetings().filter(participations__person=person).distinct())
-    articles = person.articles.select_related("source")[:50]
-    ctx = {"person": person, "timeline": _timeline(meetings), "undated": [m for m in meetings if not m.date]}
-    ctx["articles"] = articles
+    ctx = {"person": person, "articles": person.articles.select_related("source")[:50]}
+    ctx.update(_entity_meetings(meeting_filters.MeetingFilters(person=person)))
+    ctx["feed_url"] = reverse("person-feed", args=[person.slug])
     return render(request, "core/person_detail.html", ctx)
 
 
@@ -62,10 +115,11 @@ def country_list(request):
 def country_detail(request, code):
     # `code` is two letters, upper-cased by the path converter.
     country = get_object_or_404(Country.objects.prefetch_related("aliases"), code=code)
-    meetings = list(_meetings().filter(participations__country=country).distinct())
     people = Person.objects.filter(country=country).annotate(n=Count("participations")).order_by("-n", "name")[:30]
-    ctx = {"country": country, "timeline": _timeline(meetings), "undated": [m for m in meetings if not m.date]}
-    ctx.update(people=people, articles=country.articles.select_related("source")[:50])
+    ctx = {"country": country, "people": people, "articles": country.articles.select_related("source")[:50]}
+    ctx.update(_entity_meetings(meeting_filters.MeetingFilters(countries=(country,))))
+    ctx["partners"] = pairs.partners(country)
+    ctx["feed_url"] = reverse("country-feed", args=[country.code])
     return render(request, "core/country_detail.html", ctx)
 
 
@@ -80,28 +134,97 @@ def organisation_detail(request, slug):
 def meeting_detail(request, pk):
     meeting = get_object_or_404(_meetings(), pk=pk)
     articles = meeting.articles.select_related("source")
-    return render(request, "core/meeting_detail.html", {"meeting": meeting, "articles": articles})
+    ctx = {"meeting": meeting, "articles": articles, "pairs": pairs.pairs_of(meeting)}
+    return render(request, "core/meeting_detail.html", ctx)
 
 
-class MeetingArchive(ArchiveIndexView):
-    queryset = _meetings()
-    date_field = "date"
-    allow_empty = True
-    template_name = "core/meeting_archive.html"
+@require_safe
+def meeting_list(request, year=None):
+    """Every public meeting, filtered by the query string, 50 a page; undated ones last and countable."""
+    filters = meeting_filters.parse(request.GET)
+    if year is not None:  # /meetings/2023/ is the list for 2023
+        filters = dataclasses.replace(filters, year=int(year), start=None, end=None, undated=False)
+    messages = list(filters.messages)
+    counts = meeting_filters.year_counts(filters.without_dates().apply(Meeting.objects.public()))
+    page = _page(request, filters.apply(_meetings()), messages, count=_known_total(filters, counts))
+    base = reverse("meeting-archive")
+    query = filters.query()
+    ctx = {"filters": filters, "messages": messages, "page_obj": page, "query": query, "n_undated": counts.get(None, 0)}
+    ctx["chart"] = year_bars(counts, _year_href(filters, base))
+    ctx["heading"] = " ".join(["Meetings", *filters.describe()])
+    ctx["exports"] = _export_links(query)
+    ctx["feed_url"] = reverse("meeting-feed") + (f"?{query}" if query else "")
+    ctx["kinds"], ctx["statuses"] = Meeting.Kind.choices, Meeting.Status.choices
+    ctx["undated_query"] = filters.query(undated=True, year=None, start=None, end=None)
+    ctx["years"], ctx["dateless_query"] = (
+        sorted((y for y in counts if y), reverse=True),
+        filters.without_dates().query(),
+    )
+    ctx["without_person"], ctx["without_organisation"] = filters.query(person=None), filters.query(organisation=None)
+    ctx["all_countries"] = _meeting_countries()
+    return render(request, "core/meeting_list.html", ctx)
 
 
-class MeetingYear(YearArchiveView):
-    queryset = _meetings()
-    date_field = "date"
-    make_object_list = True
-    allow_empty = True
-    template_name = "core/meeting_year.html"
-
-    def get_previous_year(self, date):
-        # Django steps back a day from 1 January to find the previous year; before year 1 that overflows.
-        return None if date.year == datetime.MINYEAR else super().get_previous_year(date)
+def _known_total(filters, counts):
+    """How many meetings the filters select, when the per-year counts already say; else None."""
+    if filters.start or filters.end:
+        return None
+    if filters.undated:
+        return counts.get(None, 0)
+    return counts.get(filters.year, 0) if filters.year else sum(counts.values())
 
 
-# Read-only pages answer GET and HEAD (health checks, link checkers) and nothing else.
-meeting_archive = require_safe(MeetingArchive.as_view())
-meeting_year = require_safe(MeetingYear.as_view())
+def _meeting_countries():
+    """Countries the form offers: those some public meeting involves."""
+    represented = Participation.objects.public().filter(country=OuterRef("pk"))
+    hosted = Meeting.objects.public().filter(host_country=OuterRef("pk"))
+    return Country.objects.filter(Exists(represented) | Exists(hosted)).order_by("name")
+
+
+def _export_links(query):
+    return [
+        {"label": label, "type": exports.FORMATS[fmt].split(";")[0], "href": _export_url(fmt, query)}
+        for fmt, label in (("csv", "CSV"), ("json", "JSON"), ("jsonl", "JSON Lines"))
+    ]
+
+
+def _export_url(fmt, query):
+    return reverse(f"meeting-export-{fmt}") + (f"?{query}" if query else "")
+
+
+@require_safe
+def meeting_export(request, fmt):
+    """The meetings list, all pages, as a streamed download; bad filter values are dropped as on the page."""
+    filters = meeting_filters.parse(request.GET)
+    meetings = filters.apply(Meeting.objects.public().newest_first())
+    if request.method == "HEAD":  # the server sends no body: do not read the table for it
+        meetings = meetings.none()
+    return exports.export_response(meetings, fmt, request.build_absolute_uri)
+
+
+@require_safe
+def country_pair(request, a, b):
+    """Every public meeting between two countries: who met whom, who hosted, per year, and the reports."""
+    found = Country.objects.in_bulk([a, b])
+    if a == b or len(found) != 2:
+        raise Http404("No such pair of countries.")
+    first, second = found[a], found[b]
+    filters = meeting_filters.MeetingFilters(pair=(first, second))
+    between = Meeting.objects.public().between(first, second)
+    counts, hosted = pairs.tallies(between)
+    messages = []
+    page = _page(request, filters.apply(_meetings()), messages, count=sum(counts.values()))
+    reported = Meeting.articles.through.objects.filter(meeting__in=between.values("pk")).values("article_id")
+    reports = Article.objects.filter(pk__in=reported)
+    query = filters.query()
+    ctx = {"first": first, "second": second, "page_obj": page, "messages": messages, "query": query}
+    ctx["chart"] = year_bars(counts, _year_href(filters, reverse("meeting-archive")))
+    ctx["hosted"] = {"first": hosted.get(first.code, 0), "second": hosted.get(second.code, 0)}
+    ctx["hosted"]["other"] = sum(hosted.values()) - ctx["hosted"]["first"] - ctx["hosted"]["second"]
+    ctx["articles"] = reports.select_related("source")[:PER_PAGE]
+    ctx["n_articles"] = reports.count()
+    ctx["exports"] = _export_links(query)
+    ctx["list_url"] = reverse("meeting-archive") + "?" + query
+    ctx["feed_url"] = reverse("pair-feed", args=[first.code, second.code])
+    ctx["swap_url"] = reverse("country-pair", args=[second.code, first.code])
+    return render(request, "core/country_pair.html", ctx)

@@ -1,14 +1,79 @@
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 
 from archive.core.dates import format_partial_date
 
-from .base import DatePrecision, Extracted
+from .base import DatePrecision, Extracted, ReviewStatus
 
 
 class MeetingQuerySet(models.QuerySet):
     def held(self):
         return self.filter(status=Meeting.Status.HELD)
+
+    def public(self):
+        """What visitors, feeds and exports may see: every fact except those a curator rejected.
+
+        The one rule of publication for meetings; views, feeds and exports read it, never a filter of their own.
+        """
+        return self.exclude(review_status=ReviewStatus.REJECTED)
+
+    def verified(self):
+        return self.filter(review_status=ReviewStatus.VERIFIED)
+
+    @staticmethod
+    def involves(country) -> Q:
+        """A meeting involves a country when someone there represented it, or it was the host.
+
+        The venue alone (`Meeting.country`) does not count: talks on the sidelines of a summit in
+        Munich are not a meeting with Germany. A rejected participation does not count.
+        """
+        # The meeting is the outer row: whether it is public is the caller's `.public()`, not joined again here.
+        represented = Participation.objects.not_rejected().filter(meeting=OuterRef("pk"), country=country)
+        return Q(host_country=country) | Q(Exists(represented))
+
+    def involving(self, *countries):
+        """Meetings involving any of these countries."""
+        condition = Q()
+        for country in countries:
+            condition |= self.involves(country)
+        return self.filter(condition) if countries else self
+
+    def between(self, a, b):
+        """Meetings between two countries: both involved (see `involves`)."""
+        return self.filter(self.involves(a)).filter(self.involves(b))
+
+    def with_person(self, person):
+        """Meetings this person attended (a participation not rejected)."""
+        attended = Participation.objects.not_rejected().filter(meeting=OuterRef("pk"), person=person)
+        return self.filter(Exists(attended))
+
+    def with_organisation(self, organisation):
+        """Meetings where a participant held a role in the organisation at the time (any time, if undated)."""
+        from .people import PersonRole
+
+        attended = Participation.objects.not_rejected().filter(meeting=OuterRef(OuterRef("pk")))
+        roles = PersonRole.objects.filter(organisation=organisation, person__in=attended.values("person_id"))
+        at_the_time = roles.filter(
+            Q(start__isnull=True) | Q(start__lte=OuterRef("date")), Q(end__isnull=True) | Q(end__gte=OuterRef("date"))
+        )
+        return self.filter(Q(Exists(at_the_time)) | Q(date__isnull=True) & Q(Exists(roles)))
+
+    def undated(self):
+        return self.filter(date__isnull=True)
+
+    def newest_first(self):
+        """Newest first, undated last on every database (PostgreSQL would put NULL first)."""
+        return self.order_by(models.F("date").desc(nulls_last=True), "-id")
+
+
+class ParticipationQuerySet(models.QuerySet):
+    def not_rejected(self):
+        return self.exclude(review_status=ReviewStatus.REJECTED)
+
+    def public(self):
+        """Participations visitors may see: neither they nor their meeting were rejected."""
+        return self.not_rejected().exclude(meeting__review_status=ReviewStatus.REJECTED)
 
 
 class Meeting(Extracted):
@@ -86,6 +151,8 @@ class Participation(Extracted):
         help_text="The country this person represented at the meeting.",
     )
     side = models.CharField(max_length=8, choices=Side.choices, default=Side.OTHER)
+
+    objects = ParticipationQuerySet.as_manager()
 
     class Meta:
         ordering = ["meeting", "side", "person"]
