@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "haystack",
     "axes",
     "csp",
+    "simple_history",
     "archive.core",
     "archive.imports",
     "search",
@@ -108,6 +109,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Gives the audit trail (django-simple-history) the user behind each change.
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",

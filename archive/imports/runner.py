@@ -16,6 +16,7 @@ from archive.core.models import Article, Country
 from . import checks
 from .errors import FixtureError
 from .files import is_inside, read_text
+from .history import batched_history
 from .records import ArticleRecord, parse_fixture
 from .store import save_record
 
@@ -93,11 +94,12 @@ def import_files(files: Iterable[InputFile], *, dry_run: bool = False) -> Iterat
             result.records, result.notes = read_records(item, known)
             source_file = provenance(path)
             checks.check_source_file(source_file)
-            # One transaction per file: a file imports whole or not at all.
+            # One transaction per file: a file imports whole or not at all, its audit trail with it.
             with transaction.atomic():
-                for record in result.records:
-                    status, _ = save_record(record, source_file)
-                    result.statuses.append(status)
+                with batched_history(f"Imported from {source_file}"):
+                    for record in result.records:
+                        status, _ = save_record(record, source_file)
+                        result.statuses.append(status)
                 if dry_run:
                     transaction.set_rollback(True)
         except FixtureError as exc:

@@ -3,8 +3,8 @@
 The rules, in order: an article is found by URL, else by the hash of its
 normalised text. Found with the same fingerprint: unchanged. Found but imported
 from another file: a duplicate, left alone. Found and verified or edited by a
-curator: protected, left alone. Otherwise its unreviewed facts are replaced and
-the verified ones kept.
+curator: protected, left alone. Otherwise the facts the import wrote are
+replaced, and those a curator decided on are kept.
 """
 
 from __future__ import annotations
@@ -64,21 +64,45 @@ def save_record(record: ArticleRecord, source_file: str) -> tuple[str, Article]:
     article.import_fingerprint = fingerprint
     article.imported_at = timezone.now()
     article.save()
-    _replace_facts(article, record)
+    if status == UPDATED:
+        _remove_imported_facts(article)
+    _add_facts(article, record)
     return status, article
 
 
-def _replace_facts(article: Article, record: ArticleRecord) -> None:
-    """Unreviewed facts are the import's to replace; verified ones are the curators'."""
-    unreviewed = {"review_status": ReviewStatus.UNREVIEWED}
-    article.country_links.filter(**unreviewed).delete()
-    article.person_links.filter(**unreviewed).delete()
-    article.organisation_links.filter(**unreviewed).delete()
-    for meeting in article.meetings.filter(**unreviewed):
+def curated_ids(model, **filters) -> set[int]:
+    """Records a person changed (accepted, rejected, corrected): their history names a user.
+
+    A curated fixture's facts arrive verified, so the review status alone cannot tell the
+    fixture's facts from a curator's decision; the audit trail can.
+    """
+    return set(model.history.filter(history_user__isnull=False, **filters).values_list("id", flat=True))
+
+
+def _imported(links, curated: set[int]):
+    """The facts the import wrote and may replace: neither rejected nor touched by a curator since."""
+    return links.exclude(review_status=ReviewStatus.REJECTED).exclude(pk__in=curated)
+
+
+def _remove_imported_facts(article: Article) -> None:
+    """Before an update: the import's own facts go, to be written again from the record; the curators' stay."""
+    _imported(article.country_links, curated_ids(ArticleCountry, article_id=article.pk)).delete()
+    _imported(article.person_links, curated_ids(ArticlePerson, article_id=article.pk)).delete()
+    _imported(article.organisation_links, curated_ids(ArticleOrganisation, article_id=article.pk)).delete()
+    meeting_ids = list(article.meetings.values_list("pk", flat=True))
+    # A meeting is the curators' when they touched it or any of its participants.
+    touched_participants = Participation.history.filter(history_user__isnull=False, meeting_id__in=meeting_ids)
+    curated_meetings = curated_ids(Meeting, id__in=meeting_ids) | set(
+        touched_participants.values_list("meeting_id", flat=True)
+    )
+    for meeting in _imported(article.meetings.all(), curated_meetings):
         article.meetings.remove(meeting)
         if not meeting.articles.exists():
             meeting.delete()
 
+
+def _add_facts(article: Article, record: ArticleRecord) -> None:
+    """The record's facts, except those the article still has (a curator's decision wins)."""
     kept_countries = set(article.country_links.values_list("country_id", flat=True))
     for ref in record.countries:
         if ref.code not in kept_countries:

@@ -5,7 +5,7 @@ from django.utils.html import format_html, format_html_join
 
 from archive.core.models import Article, ArticleCountry, ArticleOrganisation, ArticlePerson, Source
 
-from .base import ArchiveModelAdmin, CuratorTouchMixin, ExtractedInlineMixin, mark_verified
+from .base import ArchiveHistoryAdmin, ArchiveModelAdmin, CuratorTouchMixin, ExtractedInlineMixin, mark_verified
 
 
 class ArticleCountryInline(ExtractedInlineMixin, admin.TabularInline):
@@ -27,7 +27,7 @@ class ArticleOrganisationInline(ExtractedInlineMixin, admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(CuratorTouchMixin, ArchiveModelAdmin):
+class ArticleAdmin(CuratorTouchMixin, ArchiveHistoryAdmin):
     list_display = ("title", "source", "published", "published_precision", "language", "review_status")
     list_filter = (
         "review_status",

@@ -7,12 +7,12 @@ leave it alone.
 
 from django.contrib import admin
 
-from archive.core.models import ArticleCountry, ArticleOrganisation, ArticlePerson, Participation, ReviewStatus
+from archive.core.models import ArticleCountry, ArticleOrganisation, ArticlePerson, Participation
 
-from .base import ArchiveModelAdmin, mark_rejected, mark_verified
+from .base import ArchiveHistoryAdmin, curator_verifies, mark_rejected, mark_verified
 
 
-class FactAdmin(ArchiveModelAdmin):
+class FactAdmin(ArchiveHistoryAdmin):
     list_filter = ("review_status",)
     readonly_fields = ("evidence", "confidence")
     actions = [mark_verified, mark_rejected]
@@ -23,8 +23,7 @@ class FactAdmin(ArchiveModelAdmin):
         return obj.evidence[:160] + ("…" if len(obj.evidence) > 160 else "")
 
     def save_model(self, request, obj, form, change):
-        if obj.review_status == ReviewStatus.UNREVIEWED:
-            obj.review_status = ReviewStatus.VERIFIED
+        curator_verifies(request, obj)
         super().save_model(request, obj, form, change)
 
 

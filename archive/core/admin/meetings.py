@@ -2,7 +2,14 @@ from django.contrib import admin
 
 from archive.core.models import Meeting, Participation
 
-from .base import ArchiveModelAdmin, CuratorTouchMixin, ExtractedInlineMixin, mark_verified
+from .base import (
+    ArchiveHistoryAdmin,
+    CuratorTouchMixin,
+    ExtractedInlineMixin,
+    curator_verifies,
+    mark_rejected,
+    mark_verified,
+)
 
 
 class ParticipationInline(ExtractedInlineMixin, admin.TabularInline):
@@ -13,7 +20,7 @@ class ParticipationInline(ExtractedInlineMixin, admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(CuratorTouchMixin, ArchiveModelAdmin):
+class MeetingAdmin(CuratorTouchMixin, ArchiveHistoryAdmin):
     list_display = ("__str__", "date", "kind", "status", "city", "country", "review_status")
     list_filter = ("kind", "status", "review_status", ("country", admin.RelatedOnlyFieldListFilter), "date")
     search_fields = ("summary", "city", "participations__person__name", "participations__person__names__name")
@@ -29,12 +36,12 @@ class MeetingAdmin(CuratorTouchMixin, ArchiveModelAdmin):
         ("Review", {"fields": ("review_status", "evidence", "confidence")}),
     ]
     inlines = [ParticipationInline]
-    actions = [mark_verified]
+    actions = [mark_verified, mark_rejected]
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("country").prefetch_related("participations__person")
 
     def save_model(self, request, obj, form, change):
-        if change and obj.review_status == "unreviewed":
-            obj.review_status = "verified"
+        if change:
+            curator_verifies(request, obj)
         super().save_model(request, obj, form, change)

@@ -6,7 +6,7 @@ from archive.core.merge import MergeError, merge_people
 from archive.core.models import Person, PersonName, PersonRole
 from archive.core.text import fold
 
-from .base import ArchiveModelAdmin
+from .base import ArchiveHistoryAdmin
 
 
 class PersonNameInline(admin.TabularInline):
@@ -53,7 +53,7 @@ def merge_selected(modeladmin, request, queryset):
 
 
 @admin.register(Person)
-class PersonAdmin(ArchiveModelAdmin):
+class PersonAdmin(ArchiveHistoryAdmin):
     list_display = ("name", "country", "n_articles", "n_meetings")
     list_filter = ("country",)
     search_fields = ("name", "names__name")
@@ -61,6 +61,15 @@ class PersonAdmin(ArchiveModelAdmin):
     prepopulated_fields = {"slug": ("name",)}
     inlines = [PersonNameInline, PersonRoleInline]
     actions = [merge_selected]
+    history_list_display = []  # a person has no review status; the Changes column shows the rest
+    object_history_template = "admin/core/person/object_history.html"
+
+    def history_view(self, request, object_id, extra_context=None):
+        # Roles are edited on the person's page, so their changes are shown on its history page too.
+        self.check_object_id(object_id)
+        roles = PersonRole.history.filter(person_id=object_id).select_related("history_user")
+        context = {"role_history": roles[: self.history_list_per_page], **(extra_context or {})}
+        return super().history_view(request, object_id, extra_context=context)
 
     def has_merge_permission(self, request):
         return self.has_change_permission(request) and self.has_delete_permission(request)
