@@ -92,13 +92,15 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Before haystack: its rebuild_index, update_index and clear_index commands are overridden by
+    # the archive's (atomic rebuild beside the live index, the locked writer).
+    "search",
     "haystack",
     "axes",
     "csp",
     "simple_history",
     "archive.core",
     "archive.imports",
-    "search",
 ]
 
 MIDDLEWARE = [

@@ -7,12 +7,23 @@ without waiting for the index lock. See search/README.md.
 from __future__ import annotations
 
 import functools
+import os
 import re
 
-from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend, WhooshSearchQuery
+from haystack import connections
+from haystack.backends.whoosh_backend import (
+    WhooshEngine,
+    WhooshHtmlFormatter,
+    WhooshSearchBackend,
+    WhooshSearchQuery,
+)
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
+from haystack.exceptions import SkipDocument
+from haystack.utils import get_identifier, get_model_ct
 from whoosh import fields as wf
 from whoosh.analysis import Filter, StopFilter, Token, Tokenizer
+from whoosh.highlight import ContextFragmenter
+from whoosh.highlight import highlight as whoosh_highlight
 from whoosh.lang.porter import stem
 from whoosh.query import Every
 
@@ -24,7 +35,20 @@ MATCH_ALL = "*:*"
 @functools.lru_cache(maxsize=200_000)
 def fold_token(text: str) -> str:
     # Tokens repeat a lot in news text; caching keeps fold() (NFKD, transliteration) off the indexing hot path.
-    return fold(text).replace(" ", "")
+    folded = fold(text).replace(" ", "")
+    # fold() is not idempotent for a few letters (Æ -> æ -> ae): fold again until stable, so Æ and æ meet
+    # and folding the document text before the analyzer (fold_words) changes nothing.
+    for _ in range(3):
+        again = fold(folded).replace(" ", "")
+        if again == folded:
+            break
+        folded = again
+    return folded
+
+
+def fold_words(text: str) -> str:
+    """Each word of the text folded in place; what ArchiveAnalyzer does to a word, minus stemming."""
+    return _WORD.sub(lambda m: fold_token(m.group(0)), text or "")
 
 
 class FoldingFilter(Filter):
@@ -63,6 +87,8 @@ class ArchiveAnalyzer(Tokenizer):
     cache lookup per word instead of four chained generators, which doubles the indexing rate.
     """
 
+    is_morph = True  # it stems: with spelling on, Whoosh indexes the unstemmed words (no_morph) apart
+
     def __call__(
         self,
         value,
@@ -74,13 +100,16 @@ class ArchiveAnalyzer(Tokenizer):
         start_char=0,
         tokenize=True,
         mode="",
+        no_morph=False,
         **kwargs,
     ):
         t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         if not tokenize:
             # Wildcard and prefix text: fold only, a stemmed prefix would miss.
             t.original = value
-            t.text = fold_token(value)
+            # A lone `*` stays `*` (Whoosh makes it Every()); folding it to "" matched nothing. Elsewhere
+            # wildcard characters fold away with the rest (the engine relies on it: `*kalo` searches `kalo`).
+            t.text = value if not value.strip("*?") else fold_token(value)
             t.boost, t.stopped = 1.0, False
             if positions:
                 t.pos = start_pos
@@ -97,7 +126,7 @@ class ArchiveAnalyzer(Tokenizer):
                     continue
                 t.stopped, t.text = True, fold_token(word)
             else:
-                t.stopped, t.text = False, term
+                t.stopped, t.text = False, fold_token(word) if no_morph else term
             t.boost = 1.0
             if keeporiginal:
                 t.original = word
@@ -128,25 +157,32 @@ def archive_analyzer():
 
 
 class ArchiveWhooshBackend(WhooshSearchBackend):
+    """haystack's Whoosh backend with the archive's analyzer, keyword facet fields and locked writes.
+
+    Fields keep haystack's Whoosh types (so filters, ranges, sorting, date facets and highlighting
+    behave as haystack documents them), except where the index declares otherwise: the document field
+    is analysed by ArchiveAnalyzer and stored only if the index says `stored=True`; FacetField values
+    are keyword tokens; fields marked `is_stored_only` (published, version) are read back, never searched.
+    """
+
     def build_schema(self, fields):
-        schema_fields = {
-            ID: wf.ID(stored=True, unique=True),
-            DJANGO_CT: wf.ID(stored=True),
-            # Stored only: nothing searches by it, and a unique term per document costs at every flush.
-            DJANGO_ID: wf.STORED(),
-        }
-        content_field_name = ""
+        content_field_name, stock = super().build_schema(fields)
+        names = [ID, DJANGO_CT, DJANGO_ID, *(field.index_fieldname for field in fields.values())]
+        schema_fields = {name: stock[name] for name in names}  # without the spell_ subfields Schema adds
         for field in fields.values():
             name = field.index_fieldname
             if field.document:
-                content_field_name = name
-                # Not stored and not sortable: snippets come from the database, and a text column costs gigabytes.
-                schema_fields[name] = ArchiveText(stored=False, analyzer=archive_analyzer())
+                # Not sortable, and stored only if the index asks: the archive's snippets come from the
+                # database, and a stored text column costs gigabytes.
+                schema_fields[name] = ArchiveText(
+                    stored=field.stored, analyzer=archive_analyzer(), field_boost=field.boost
+                )
+                schema_fields[name].spelling = self.include_spelling
             elif getattr(field, "is_facet_keyword", False):
-                # Codes, slugs and primary keys: one token each, never lower-cased or stemmed.
-                schema_fields[name] = wf.KEYWORD(stored=True, lowercase=False, scorable=False)
-            else:
-                # published and version are read back, never searched: stored only, no trie terms.
+                # Codes, slugs and primary keys: one token each, never lower-cased or stemmed; stored
+                # comma-joined like haystack's MultiValueField, so SearchResult can split them.
+                schema_fields[name] = wf.KEYWORD(stored=True, commas=True, lowercase=False, scorable=False)
+            elif getattr(field, "is_stored_only", False):
                 schema_fields[name] = wf.STORED()
         return content_field_name, wf.Schema(**schema_fields)
 
@@ -154,18 +190,33 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         # The stock setup() would create a plain directory; ours is a symlink to a generation.
         from search.indexing import ensure_layout
 
-        ensure_layout(self)
+        self.__dict__.pop("_archive_schema", None)  # the unified index may have changed (tests do)
+        if self.use_file_storage:
+            ensure_layout(self)
         super().setup()
+        self._generation = os.path.realpath(self.path) if self.use_file_storage else None
+        for index in connections[self.connection_alias].get_unified_index().get_indexes().values():
+            if getattr(index, "fold_text", False):
+                index.fold_text = False  # ArchiveAnalyzer folds; the same terms either way (tested)
+
+    def _follow_swap(self):
+        """After a rebuild swapped the symlink, reopen: the new generation's TOC numbers restart."""
+        if not self.setup_complete or self.use_file_storage and os.path.realpath(self.path) != self._generation:
+            self.setup()
 
     def update(self, index, iterable, commit=True):
         # Route haystack's own writes (update_index, manual calls) through the locked writer too.
         from search.indexing import write_documents
 
-        write_documents(self, [index.full_prepare(obj) for obj in iterable], [])
+        docs = []
+        for obj in iterable:
+            try:
+                docs.append(index.full_prepare(obj))
+            except SkipDocument:
+                self.log.debug("Indexing for object `%s` skipped", obj)
+        write_documents(self, docs, [])
 
     def remove(self, obj_or_string, commit=True):
-        from haystack.utils import get_identifier
-
         from search.indexing import write_documents
 
         write_documents(self, [], [get_identifier(obj_or_string)])
@@ -174,10 +225,53 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
         # The stock clear() rmtree()s the path, which is a symlink to the live generation here.
         from search.indexing import clear_index
 
-        clear_index(self)
+        clear_index(self, [get_model_ct(model) for model in models] if models is not None else None)
+
+    def delete_index(self):
+        # A fresh empty generation swapped in under the lock, with the current schema.
+        from search.indexing import reset_index
+
+        reset_index(self)
+        self.setup()
+
+    def _process_results(self, raw_page, highlight=False, query_string="", **kwargs):
+        results = super()._process_results(raw_page, highlight=False, query_string=query_string, **kwargs)
+        if highlight:
+            self._highlight(results["results"], query_string)
+        return results
+
+    def _highlight(self, results, query_string):
+        """haystack's `highlighted`, with the archive's analyzer (Vucic marks Vučić), Whoosh's escaping
+        formatter, and the text read from the database when the index does not store it."""
+        from search.highlight import SCAN_CHARS
+
+        analyzer = archive_analyzer()
+        terms = [t.text for t in analyzer(query_string)]
+        unified = connections[self.connection_alias].get_unified_index()
+        missing = [r for r in results if getattr(r, self.content_field_name, None) is None]
+        texts = {}
+        for model in {r.model for r in missing}:
+            index = unified.get_index(model)
+            field = index.fields[self.content_field_name]
+            pks = [r.pk for r in missing if r.model is model]
+            for obj in index.read_queryset(using=self.connection_alias).filter(pk__in=pks):
+                texts[(model, str(obj.pk))] = field.prepare(obj)  # as written, not folded
+        for result in results:
+            text = getattr(result, self.content_field_name, None)
+            if text is None:
+                text = texts.get((result.model, str(result.pk)), "")
+            fragment = whoosh_highlight(
+                text[:SCAN_CHARS], terms, analyzer, ContextFragmenter(), WhooshHtmlFormatter("em")
+            )
+            result.highlighted = {self.content_field_name: [fragment]}
+
+    def more_like_this(self, model_instance, *args, **kwargs):
+        self._follow_swap()
+        return super().more_like_this(model_instance, *args, **kwargs)
 
     def search(self, query_string, **kwargs):
-        if query_string == MATCH_ALL:
+        self._follow_swap()
+        if query_string in (MATCH_ALL, "*"):
             # Whoosh turns `*` into Every('text'), a walk over every term (haystack #1575).
             return self._search_every(**kwargs)
         return super().search(query_string, **kwargs)
@@ -198,12 +292,7 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
 
 
 class ArchiveWhooshQuery(WhooshSearchQuery):
-    def build_query(self):
-        built = super().build_query()
-        return MATCH_ALL if built in ("", "*") else built
-
-    def matching_all_fragment(self):
-        return MATCH_ALL
+    """haystack's query class; match-all stays haystack's `*`, which the backend runs as Every()."""
 
 
 class ArchiveWhooshEngine(WhooshEngine):

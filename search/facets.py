@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .indexing import stored_values
 from .search_indexes import FACET_FIELDS
 
 _lock = threading.Lock()
@@ -50,7 +51,7 @@ def _read_segment(reader) -> SegmentValues:
         article_ids[docnum] = int(stored.get("django_id") or 0)
         published[docnum] = int(stored.get("published") or 0)
         for name in FACET_FIELDS:
-            for value in stored.get(name) or ():
+            for value in stored_values(stored.get(name)):
                 docs[name].append(docnum)
                 values[name].append(_value_id(name, value))
     pairs = {n: (np.array(docs[n], dtype=np.int32), np.array(values[n], dtype=np.int32)) for n in FACET_FIELDS}

@@ -17,19 +17,17 @@ import shutil
 import threading
 import time
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from django import db
+from django.apps import apps
 from haystack import connections
-from haystack.constants import ID
+from haystack.constants import DJANGO_CT, ID
 from whoosh import index as whoosh_index
 from whoosh.query import Every
 
-from archive.core.models import Article
-
 from . import fastwriter
-from .search_indexes import FACET_FIELDS
 
 log = logging.getLogger(__name__)
 CHUNK = 500
@@ -37,6 +35,11 @@ SEGMENT_DOCS = 4_000
 LOCK_TIMEOUT = 300.0
 STALE_BUILD_SECONDS = 6 * 3600
 _held = threading.local()  # lock depth per thread and path, so a holder can call another writer function
+
+
+def _articles():
+    # Looked up at call time: the backend and writer also serve haystack's own test suite, without the archive.
+    return apps.get_model("core", "Article")
 
 
 class IndexBusy(RuntimeError):
@@ -59,7 +62,7 @@ def schema_of(backend):
 
 
 def article_index(using: str = "default"):
-    return connections[using].get_unified_index().get_index(Article)
+    return connections[using].get_unified_index().get_index(_articles())
 
 
 def ensure_layout(backend) -> None:
@@ -203,18 +206,40 @@ def writer_lock(base, timeout: float = LOCK_TIMEOUT):
 
 
 def to_whoosh(doc: dict) -> dict:
-    """Haystack's prepared document as Whoosh wants it: facet lists indexed as tokens and stored as lists."""
+    """Haystack's prepared document as haystack's Whoosh backend would write it.
+
+    Lists become comma-joined strings (what `SearchResult` splits back; a value with a comma in it is
+    refused, naming the field), dates become datetimes, booleans "true"/"false", numbers stay numbers,
+    None leaves the field out. The facet fields index the same string as comma-separated keywords.
+    """
     out = {}
     for key, value in doc.items():
-        if key in FACET_FIELDS:
-            values = [str(v) for v in (value or [])]
-            out[key] = " ".join(values)
-            out[f"_stored_{key}"] = values
-        elif key in ("published", "version"):
-            out[key] = int(value or 0)
-        elif key != "boost":
-            out[key] = "" if value is None else str(value)
+        if key == "boost" or value is None:
+            continue  # Whoosh 2.5+ has no document boost
+        if isinstance(value, list | tuple | set):
+            values = [str(v) for v in value]
+            for v in values:
+                if "," in v:
+                    raise ValueError(f"search field {key!r}: value {v!r} contains a comma, which separates values")
+            out[key] = ",".join(values)
+        elif isinstance(value, bool):
+            out[key] = "true" if value else "false"
+        elif isinstance(value, datetime):
+            out[key] = value
+        elif isinstance(value, date):
+            out[key] = datetime(value.year, value.month, value.day)
+        elif isinstance(value, int | float):
+            out[key] = value
+        else:
+            out[key] = str(value)
     return out
+
+
+def stored_values(raw) -> list[str]:
+    """A multivalued field's stored value as a list (indexes built before 2026-11 stored Python lists)."""
+    if not raw:
+        return []
+    return [v for v in raw.split(",") if v] if isinstance(raw, str) else [str(v) for v in raw]
 
 
 def _journal(base) -> Path:
@@ -245,11 +270,37 @@ def write_documents(backend, docs: list[dict], delete_ids: Iterable[str]) -> Non
                 fh.write("".join(f"{i}\n" for i in ids))
 
 
-def clear_index(backend) -> None:
+def clear_index(backend, content_types: list[str] | None = None) -> None:
+    """Delete every document, or those of these `app_label.model` content types, under the writer lock."""
     with writer_lock(backend.path):
         writer = fastwriter.writer(open_index(backend), timeout=30.0, delay=0.05)
-        writer.delete_by_query(Every())
+        if content_types is None:
+            writer.delete_by_query(Every())
+        else:
+            for ct in content_types:
+                writer.delete_by_term(DJANGO_CT, ct)
         writer.commit()
+
+
+def reset_index(backend) -> None:
+    """haystack's delete_index(): swap in a fresh empty generation built with the current schema.
+
+    Its table of contents continues the old generation's number, so an index object opened on the old
+    one (`ix.refresh()` compares numbers) sees that it changed.
+    """
+    from whoosh.filedb.filestore import FileStorage
+
+    base = Path(backend.path)
+    with writer_lock(base):
+        previous = -1
+        if os.path.isdir(base):
+            previous = whoosh_index.TOC._latest_generation(FileStorage(str(base)), whoosh_index._DEF_INDEX_NAME)
+        target = _new_generation_dir(base)
+        whoosh_index.TOC(schema_of(backend), [], previous + 1).write(
+            FileStorage(str(target)), whoosh_index._DEF_INDEX_NAME
+        )
+        _point(base, target)
+        remove_old_generations(base)
 
 
 def index_articles(ids: Iterable[int]) -> int:
@@ -258,7 +309,7 @@ def index_articles(ids: Iterable[int]) -> int:
     wanted = sorted({int(i) for i in ids})
     for start in range(0, len(wanted), CHUNK):
         chunk = wanted[start : start + CHUNK]
-        articles = list(Article.objects.for_index().filter(pk__in=chunk))
+        articles = list(_articles().objects.for_index().filter(pk__in=chunk))
         found = {a.pk for a in articles}
         gone = [f"core.article.{pk}" for pk in chunk if pk not in found]
         write_documents(backend, [index.full_prepare(a) for a in articles], gone)
@@ -352,13 +403,13 @@ def _prepare_batches(chunk: int, index=None, share: tuple[int, int] = (0, 1)):
 
     index = index or article_index()
     text_field = schema_of(get_backend())["text"]
-    pks = list(Article.objects.order_by("pk").values_list("pk", flat=True))
+    pks = list(_articles().objects.order_by("pk").values_list("pk", flat=True))
     mine, readers = share
     for number, start in enumerate(range(0, len(pks), chunk)):
         if number % readers != mine:
             continue
         ids = pks[start : start + chunk]
-        batch = Article.objects.for_index().filter(pk__gte=ids[0], pk__lte=ids[-1]).order_by("pk")
+        batch = _articles().objects.for_index().filter(pk__gte=ids[0], pk__lte=ids[-1]).order_by("pk")
         docs = []
         for article in batch:
             doc = to_whoosh(index.full_prepare(article))
@@ -435,7 +486,7 @@ def index_status() -> dict:
     from .models import IndexQueue
     from .search_indexes import version_of
 
-    in_db = {a.pk: version_of(a) for a in Article.objects.only("pk", "modified").iterator(chunk_size=5000)}
+    in_db = {a.pk: version_of(a) for a in _articles().objects.only("pk", "modified").iterator(chunk_size=5000)}
     in_index = indexed_versions()
     missing = sorted(set(in_db) - set(in_index))
     orphans = sorted(set(in_index) - set(in_db))

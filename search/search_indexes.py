@@ -4,6 +4,8 @@ from haystack import indexes
 
 from archive.core.models import Article, DatePrecision
 
+from .backend import fold_words
+
 # Facet name -> what the URL calls it. Also the whitelist of fields a filter may touch.
 FACET_FIELDS = ("country", "person", "year", "month", "source", "kind", "org")
 
@@ -12,6 +14,18 @@ class FacetField(indexes.MultiValueField):
     """Space-free codes (ISO code, primary key, slug) indexed as single keyword tokens; see backend.build_schema."""
 
     is_facet_keyword = True
+
+
+class StoredIntegerField(indexes.IntegerField):
+    """Read back from the index (sorting and versions use numpy), never searched: no terms to write."""
+
+    is_stored_only = True
+
+
+class VersionField(indexes.CharField):
+    """`article.modified` in microseconds, as text: other engines' integer fields may be 32-bit (stock Whoosh)."""
+
+    is_stored_only = True
 
 
 def publication_key(article) -> int:
@@ -25,7 +39,12 @@ def version_of(article) -> int:
 
 
 class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
-    text = indexes.CharField(document=True, use_template=True)
+    # Not stored: snippets come from the database, and a stored text column costs gigabytes.
+    text = indexes.CharField(document=True, use_template=True, stored=False)
+    # Other engines' analyzers do not fold, so the text is folded word by word when prepared (Vučić and
+    # Вучић become `vucic`; see search/generic.py). The archive's backend turns this off for its own
+    # connection: its analyzer folds already, and the extra pass costs ~30 % of preparing a document.
+    fold_text = True
     country = FacetField()
     person = FacetField()
     year = FacetField()
@@ -33,11 +52,17 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     source = FacetField()
     kind = FacetField()
     org = FacetField()
-    published = indexes.IntegerField()
-    version = indexes.IntegerField()
+    published = StoredIntegerField()
+    version = VersionField()
 
     def get_model(self):
         return Article
+
+    def prepare(self, obj):
+        data = super().prepare(obj)
+        if self.fold_text:
+            data["text"] = fold_words(data["text"])
+        return data
 
     def index_queryset(self, using=None):
         return Article.objects.for_index()
@@ -73,4 +98,4 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
         return publication_key(obj)
 
     def prepare_version(self, obj):
-        return version_of(obj)
+        return str(version_of(obj))

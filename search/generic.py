@@ -1,0 +1,145 @@
+"""The search page through haystack's public API only, so any haystack engine can serve it.
+
+`run(params, per_page) -> engine.Outcome` is the same interface as the fast path (`search.engine.run`,
+Whoosh read directly, numpy facets), built only on `SearchQuerySet`: `auto_query`, `filter`, `facet`,
+`order_by` and slicing. What the fast path gets from its analyzer, the generic path gets from the
+document: the indexed text is folded when it is prepared (`search_indexes.ArticleIndex.prepare`) and the
+query box is folded the same way here, so Vucic/Vučić/Вучић and Turkey/Türkiye meet on any engine.
+
+Facet counts ignore their own filter (so an analyst can pick a second value): with nothing better in
+haystack's API, that is one faceted query per facet, each with the other facets' filters.
+
+`connection_from_url()` turns SEARCH_URL into a HAYSTACK_CONNECTIONS entry; it imports nothing from
+Django apps, so settings can call it.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from urllib.parse import urlsplit
+
+FAST = "fast"
+GENERIC = "generic"
+_OPERATORS = ("AND", "OR", "NOT")
+
+
+class SearchURLError(ValueError):
+    """SEARCH_URL cannot be used; the message names the variable and what is wrong."""
+
+
+def connection_from_url(url: str) -> tuple[dict, str]:
+    """(HAYSTACK_CONNECTIONS entry, FAST or GENERIC) for a SEARCH_URL.
+
+    whoosh:///abs/path                      the archive's Whoosh backend, fast path
+    elasticsearch7://host:9200/index        haystack's Elasticsearch 7 backend, generic path
+    elasticsearch5://host:9200/index        haystack's Elasticsearch 5 backend, generic path
+    solr://host:8983/solr/core              haystack's Solr backend, generic path
+    (https: elasticsearch7+https://…, solr+https://…)
+    """
+    parts = urlsplit(url or "")
+    scheme, _, secure = parts.scheme.partition("+")
+    if secure not in ("", "https"):
+        raise SearchURLError(f"SEARCH_URL: unknown transport “+{secure}” in {url!r}; use +https or nothing.")
+    http = "https" if secure else "http"
+    if scheme == "whoosh":
+        if parts.netloc or not parts.path.startswith("/"):
+            raise SearchURLError(f"SEARCH_URL: a Whoosh URL needs an absolute path, whoosh:///path (got {url!r}).")
+        return {"ENGINE": "search.backend.ArchiveWhooshEngine", "PATH": parts.path}, FAST
+    engines = {
+        "elasticsearch7": "haystack.backends.elasticsearch7_backend.Elasticsearch7SearchEngine",
+        "elasticsearch5": "haystack.backends.elasticsearch5_backend.Elasticsearch5SearchEngine",
+        "solr": "haystack.backends.solr_backend.SolrEngine",
+    }
+    if scheme not in engines:
+        known = ", ".join(["whoosh", *engines])
+        raise SearchURLError(f"SEARCH_URL: unknown engine “{scheme}” in {url!r}; expected one of {known}.")
+    if not parts.hostname:
+        raise SearchURLError(f"SEARCH_URL: {scheme} needs a host, e.g. {scheme}://host:port/… (got {url!r}).")
+    path = parts.path.strip("/")
+    if not path:
+        what = "an index name" if scheme.startswith("elasticsearch") else "a core path (solr/<core>)"
+        raise SearchURLError(f"SEARCH_URL: {scheme} needs {what} after the host (got {url!r}).")
+    netloc = parts.netloc
+    if scheme.startswith("elasticsearch"):
+        return {"ENGINE": engines[scheme], "URL": f"{http}://{netloc}/", "INDEX_NAME": path}, GENERIC
+    return {"ENGINE": engines[scheme], "URL": f"{http}://{netloc}/{path}"}, GENERIC
+
+
+_WORD = re.compile(r"\w+")
+
+
+def fold_query(q: str) -> str:
+    """The query box folded word by word like the document text; operators and quotes kept."""
+    from .backend import fold_token
+
+    return _WORD.sub(lambda m: m.group(0) if m.group(0) in _OPERATORS else fold_token(m.group(0)), q)
+
+
+def _base(params, using: str):
+    from haystack.query import SearchQuerySet
+
+    from archive.core.models import Article
+
+    sqs = SearchQuerySet(using=using).models(Article)
+    q = params.q.strip()
+    if q and q != "*":
+        return sqs.auto_query(fold_query(q))
+    # Everything: a range on an integer field every document has, not haystack's `*`, which stock
+    # Whoosh runs as a walk over every word of the text field (haystack #1575; 84 s a page at 2,000).
+    return sqs.filter(published__gte=0)
+
+
+def _filtered(sqs, filters: dict[str, list[str]], skip=()):
+    # Values are whitelisted codes, primary keys and slugs (query.parse); haystack quotes them.
+    for name, values in filters.items():
+        if name not in skip:
+            sqs = sqs.filter(**{f"{name}__in": values})
+    return sqs
+
+
+def _counts(sqs, name: str) -> dict[str, int]:
+    fields = sqs.facet(name, limit=-1).facet_counts().get("fields", {})
+    return {value: count for value, count in fields.get(name, []) if value not in (None, "") and count}
+
+
+def run(params, per_page: int = 20, using: str = "default"):
+    """One search through haystack's API; same Outcome as search.engine.run."""
+    from .engine import Outcome
+    from .search_indexes import FACET_FIELDS
+
+    started = time.perf_counter()
+    out = Outcome(page=params.page)
+    base = _base(params, using)
+    filters = params.index_filters()
+    for name in FACET_FIELDS:
+        if name == "month" and not params.year:
+            continue
+        # Counts for a facet ignore its own filter, so picking a second value (OR) stays possible.
+        skip = {name, "month"} if name == "year" else {name}
+        out.facets[name] = _counts(_filtered(base, filters, skip), name)
+    everything = _filtered(base, filters)
+    out.total = everything.count()
+    out.pages = max(1, -(-out.total // per_page))
+    if params.page > out.pages:
+        if out.total:
+            out.messages.append(f"There is no page {params.page}; showing the last page.")
+        out.page = out.pages
+    start = (out.page - 1) * per_page
+    out.article_ids = _page(everything, params, start, per_page, bool(params.q.strip("* ")))
+    out.took_ms = (time.perf_counter() - started) * 1000
+    return out
+
+
+def _page(sqs, params, start: int, per_page: int, has_query: bool) -> list[int]:
+    if params.sort == "relevance" and has_query:
+        return [int(r.pk) for r in sqs[start : start + per_page]]
+    # Undated articles (published 0) come last in either direction, as on the fast path.
+    dated = sqs.exclude(published=0).order_by("published" if params.sort == "oldest" else "-published")
+    n_dated = dated.count()
+    ids = [int(r.pk) for r in dated[start : min(start + per_page, n_dated)]] if start < n_dated else []
+    if len(ids) < per_page:
+        undated = sqs.filter(published=0)
+        begin = max(0, start - n_dated)
+        ids += [int(r.pk) for r in undated[begin : begin + per_page - len(ids)]]
+    return ids

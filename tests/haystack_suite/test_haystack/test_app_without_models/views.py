@@ -1,0 +1,5 @@
+from django.http import HttpResponse
+
+
+def simple_view(request):
+    return HttpResponse("OK")
