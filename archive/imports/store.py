@@ -20,6 +20,7 @@ from archive.core.models import (
     Participation,
     PersonRole,
     ReviewStatus,
+    language_code,
 )
 from archive.core.resolve import matching_meeting, organisation_named, person_named, source_named
 from archive.core.text import content_hash
@@ -57,7 +58,7 @@ def save_record(record: ArticleRecord, source_file: str) -> tuple[str, Article]:
     article.source = source_named(record.source)
     article.published = record.published
     article.published_precision = record.published_precision
-    article.language = record.language if record.language in Article.Language.values else Article.Language.OTHER
+    article.language = language_code(record.language)
     article.review_status = record.review_status
     article.content_hash = content_hash(record.body)
     article.source_file = source_file

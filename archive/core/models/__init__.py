@@ -1,4 +1,4 @@
-from .articles import Article, ArticleCountry, ArticleOrganisation, ArticlePerson, Source
+from .articles import Article, ArticleCountry, ArticleOrganisation, ArticlePerson, Source, language_code
 from .base import DatePrecision, Extracted, ReviewStatus
 from .meetings import Meeting, Participation
 from .people import Person, PersonName, PersonRole
@@ -22,4 +22,5 @@ __all__ = [
     "PersonRole",
     "ReviewStatus",
     "Source",
+    "language_code",
 ]

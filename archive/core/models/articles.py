@@ -1,3 +1,6 @@
+import functools
+
+import pycountry
 from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q
@@ -6,6 +9,21 @@ from django.urls import reverse
 from archive.core.dates import format_partial_date
 
 from .base import DatePrecision, Extracted, ReviewStatus
+
+UNDETERMINED = "und"
+
+
+@functools.cache
+def language_choices() -> list[tuple[str, str]]:
+    """Every ISO 639-1 language (from pycountry's ISO 639-3 data), and "und" for undetermined."""
+    languages = sorted((lang.alpha_2, lang.name) for lang in pycountry.languages if hasattr(lang, "alpha_2"))
+    return [*languages, (UNDETERMINED, "Undetermined")]
+
+
+def language_code(code: str) -> str:
+    """The code itself when it names an ISO 639-1 language, else "und"."""
+    return code if code in dict(language_choices()) else UNDETERMINED
+
 
 # Only web links: a javascript: or data: URL rendered as a link runs in the archive's own origin.
 # Import, the admin forms (through the model fields) and the templates' http_url filter all use it.
@@ -51,11 +69,6 @@ class Article(models.Model):
     # a body past this is a wrong file, and would make every search that touches it slow.
     MAX_BODY_CHARS = 500_000
 
-    class Language(models.TextChoices):
-        ENGLISH = "en", "English"
-        SERBIAN = "sr", "Serbian"
-        OTHER = "other", "Other"
-
     title = models.CharField(max_length=500)
     source = models.ForeignKey(Source, on_delete=models.PROTECT, null=True, blank=True, related_name="articles")
     url = models.URLField(
@@ -74,7 +87,13 @@ class Article(models.Model):
         help_text="How much of the publication date is known.",
     )
     body = models.TextField()
-    language = models.CharField(max_length=8, choices=Language.choices, default=Language.ENGLISH)
+    language = models.CharField(
+        max_length=8,
+        choices=language_choices,
+        default="en",
+        help_text="ISO 639-1 code of the article's language, detected at import when the source does not say; "
+        "“und” when it cannot be told.",
+    )
     content_hash = models.CharField(
         max_length=64, unique=True, editable=False, help_text="Hash of the normalised text; finds re-imports."
     )
