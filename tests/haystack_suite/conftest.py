@@ -5,6 +5,7 @@ with `--ds tests.haystack_suite.settings` (bin/test does, as a second invocation
 haystack's figure: passed as written / adapted (listed with a reason in ADAPTED.md) / failed.
 """
 
+import logging
 import os
 import re
 from pathlib import Path
@@ -67,3 +68,9 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.write_line(f"  failed: {test}")
     if unknown and not failed and len(_outcomes) > len(adapted):
         terminalreporter.write_line(f"  ADAPTED.md lists tests that did not run: {', '.join(unknown)}")
+
+
+def pytest_unconfigure(config):
+    # multiprocessing logs "process shutting down" at exit through a handler bound to pytest's captured
+    # stream, closed by then; without this the run ends with a "--- Logging error ---" traceback.
+    logging.raiseExceptions = False
