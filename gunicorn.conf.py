@@ -20,3 +20,19 @@ max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 5000))
 max_requests_jitter = max_requests // 10
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 errorlog = "-"
+
+
+def post_worker_init(worker):
+    """Open the index and read its facet tables before the worker takes requests.
+
+    The first search in a process reads every segment's stored facets (about 0.4 s at 10k articles);
+    without this, the first users after a deploy or a restart wait behind it (bench_service: search
+    p95 4.8 s in the first 10 s, then under 0.7 s).
+    """
+    try:
+        from search import facets, searchers
+
+        table = searchers.with_retry(facets.table_for)
+        worker.log.info("search index warmed: %d documents", int(table.live.sum()))
+    except Exception:  # a cold worker still works; it must not fail to boot because of the index
+        worker.log.exception("could not warm the search index")

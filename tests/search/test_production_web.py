@@ -74,6 +74,8 @@ def gunicorn(search_index, tmp_path):
         if proc.poll() is not None or time.monotonic() > deadline:
             pytest.fail("gunicorn did not start:\n" + (tmp_path / "gunicorn.log").read_text()[-3000:])
         time.sleep(0.3)
+    # Each worker opened the index and read its facets before taking requests (gunicorn.conf.py).
+    assert "search index warmed" in (tmp_path / "gunicorn.log").read_text()
     yield base
     proc.terminate()
     proc.wait(20)
