@@ -58,7 +58,8 @@ def _read_segment(reader) -> SegmentValues:
     return SegmentValues(size, article_ids, published, pairs)
 
 
-def _leaves(reader):
+def leaf_readers(reader):
+    """(segment reader, document offset) pairs of a reader, whether it spans one segment or several."""
     if hasattr(reader, "leaf_readers"):
         return reader.leaf_readers()
     return [(reader, 0)]
@@ -111,7 +112,7 @@ class FacetTable:
 def table_for(searcher) -> FacetTable:
     """The facet arrays for this searcher's generation, built from cached per-segment arrays."""
     # An empty index has a reader without segments.
-    leaves = [(r, off) for r, off in _leaves(searcher.reader()) if r.segment() is not None]
+    leaves = [(r, off) for r, off in leaf_readers(searcher.reader()) if r.segment() is not None]
     key = tuple((r.segment().segment_id(), off, r.doc_count()) for r, off in leaves)
     with _lock:
         table = _tables.get(key)

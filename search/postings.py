@@ -20,6 +20,8 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.query import And, AndMaybe, AndNot, Every, Not, NullQuery, Or, Phrase, Term
 from whoosh.util.numeric import byte_to_length
 
+from .facets import leaf_readers
+
 B, K1 = 0.75, 1.2  # whoosh.scoring.BM25F defaults
 FIELD = "text"
 MAX_CACHED_POSTINGS = 20_000_000  # decoded (docnum, frequency) pairs kept per process, ~160 MB at most
@@ -118,10 +120,6 @@ def _field_lengths(leaf) -> np.ndarray:
     return lengths
 
 
-def _leaves(reader):
-    return reader.leaf_readers() if hasattr(reader, "leaf_readers") else [(reader, 0)]
-
-
 def scores(searcher, qobj, size: int) -> np.ndarray:
     """BM25 score of every document for the query's words (0 where a word is absent)."""
     total = np.zeros(size, dtype=np.float32)
@@ -133,7 +131,7 @@ def scores(searcher, qobj, size: int) -> np.ndarray:
     avg_length = (reader.field_length(FIELD) / (doc_count or 1)) or 1.0
     for term in terms:
         idf = log(doc_count / (reader.doc_frequency(FIELD, term) + 1)) + 1
-        for leaf, offset in _leaves(reader):
+        for leaf, offset in leaf_readers(reader):
             if leaf.segment() is None:
                 continue
             ids, tf = _postings_for(leaf, term)
@@ -163,7 +161,7 @@ def top(searcher, qobj, mask: np.ndarray, start: int, count: int) -> list[int]:
 
 def _term_mask(reader, term: str, size: int) -> np.ndarray:
     mask = np.zeros(size, dtype=bool)
-    for leaf, offset in _leaves(reader):
+    for leaf, offset in leaf_readers(reader):
         if leaf.segment() is not None:
             mask[_postings_for(leaf, term)[0] + offset] = True
     return mask
