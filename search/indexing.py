@@ -130,10 +130,14 @@ def remove_old_generations(base: Path) -> list[str]:
     return removed
 
 
+def _generation_path(base: Path) -> Path:
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
+    return base.parent / f"{base.name}.gen-{stamp}"
+
+
 def _new_generation_dir(base: Path) -> Path:
     base.parent.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
-    target = base.parent / f"{base.name}.gen-{stamp}"
+    target = _generation_path(base)
     target.mkdir()
     return target
 
@@ -375,8 +379,7 @@ def rebuild(progress=None, chunk: int = CHUNK) -> int:
         log.info("rebuild: %d added in %.1fs, committed in %.1fs", count, added - began, time.monotonic() - added)
         with writer_lock(base):
             replay = {int(line) for line in journal.read_text().split() if line.strip().isdigit()}
-            target = _new_generation_dir(base)
-            target.rmdir()
+            target = _generation_path(base)
             build.rename(target)
             _point(base, target)
             swapped = True
