@@ -6,7 +6,7 @@ WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY archive ./archive
 COPY search ./search
-RUN pip install .
+RUN pip install ".[elasticsearch,solr]"
 
 COPY . .
 # Production storage (hashed, compressed names) needs its manifest built with DEBUG off.

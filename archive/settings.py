@@ -222,14 +222,26 @@ SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 if env_bool("BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
-# Search: Whoosh on local disk. The index can always be rebuilt from the database.
+# Search: Whoosh on local disk by default (rebuildable from the database); SEARCH_URL names another
+# haystack engine (elasticsearch7://host:9200/index, solr://host:8983/solr/core), served by the
+# generic implementation (search/service.py).
+def env_search(name: str, whoosh_path: Path) -> tuple[dict, str]:
+    from search.generic import SearchURLError, connection_from_url
+
+    url = env(name)
+    if url and env("WHOOSH_INDEX_PATH"):
+        raise ImproperlyConfigured(f"Set {name} or WHOOSH_INDEX_PATH, not both ({name}={url!r}).")
+    try:
+        return connection_from_url(url or f"whoosh://{whoosh_path}")
+    except SearchURLError as exc:
+        raise ImproperlyConfigured(str(exc)) from None
+
+
 WHOOSH_INDEX_PATH = env_path("WHOOSH_INDEX_PATH", VAR_DIR / "whoosh_index")
-HAYSTACK_CONNECTIONS = {
-    "default": {
-        "ENGINE": "search.backend.ArchiveWhooshEngine",
-        "PATH": str(WHOOSH_INDEX_PATH),
-    },
-}
+_search_connection, SEARCH_IMPLEMENTATION = env_search("SEARCH_URL", WHOOSH_INDEX_PATH)
+HAYSTACK_CONNECTIONS = {"default": _search_connection}
+if "PATH" in _search_connection:
+    WHOOSH_INDEX_PATH = Path(_search_connection["PATH"])
 HAYSTACK_SIGNAL_PROCESSOR = "search.signals.QueuedSignalProcessor"
 HAYSTACK_SEARCH_RESULTS_PER_PAGE = 20
 # Otherwise every haystack query adds an unlimited narrow search over django_ct (haystack #351).

@@ -61,9 +61,12 @@ def connection_from_url(url: str) -> tuple[dict, str]:
         what = "an index name" if scheme.startswith("elasticsearch") else "a core path (solr/<core>)"
         raise SearchURLError(f"SEARCH_URL: {scheme} needs {what} after the host (got {url!r}).")
     netloc = parts.netloc
+    # haystack's default swallows a cluster's errors and answers "no results": an outage would look like
+    # an empty archive. Raised, they become a 503 page (search.service) and a failing /health/.
+    common = {"ENGINE": engines[scheme], "SILENTLY_FAIL": False}
     if scheme.startswith("elasticsearch"):
-        return {"ENGINE": engines[scheme], "URL": f"{http}://{netloc}/", "INDEX_NAME": path}, GENERIC
-    return {"ENGINE": engines[scheme], "URL": f"{http}://{netloc}/{path}"}, GENERIC
+        return {**common, "URL": f"{http}://{netloc}/", "INDEX_NAME": path}, GENERIC
+    return {**common, "URL": f"{http}://{netloc}/{path}"}, GENERIC
 
 
 _WORD = re.compile(r"\w+")
@@ -81,13 +84,25 @@ def _base(params, using: str):
 
     from archive.core.models import Article
 
-    sqs = SearchQuerySet(using=using).models(Article)
     q = params.q.strip()
     if q and q != "*":
-        return sqs.auto_query(fold_query(q))
+        return SearchQuerySet(using=using).models(Article).auto_query(fold_query(q))
     # Everything: a range on an integer field every document has, not haystack's `*`, which stock
     # Whoosh runs as a walk over every word of the text field (haystack #1575; 84 s a page at 2,000).
-    return sqs.filter(published__gte=0)
+    return everything(using)
+
+
+def everything(using: str = "default"):
+    """Every article document (see `_base` for why not haystack's `*`)."""
+    from haystack.query import SearchQuerySet
+
+    from archive.core.models import Article
+
+    return SearchQuerySet(using=using).models(Article).filter(published__gte=0)
+
+
+def document_count(using: str = "default") -> int:
+    return everything(using).count()
 
 
 def _filtered(sqs, filters: dict[str, list[str]], skip=()):

@@ -21,9 +21,9 @@ def _database() -> dict:
 
 
 def _index() -> dict:
-    from . import engine
+    from . import service
 
-    return {"ok": True, "documents": engine.document_count()}
+    return {"ok": True, "documents": service.document_count()}
 
 
 CHECKS = {"database": _database, "index": _index}

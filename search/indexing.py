@@ -27,7 +27,7 @@ from haystack.constants import DJANGO_CT, ID
 from whoosh import index as whoosh_index
 from whoosh.query import Every
 
-from . import fastwriter
+from . import fastwriter, remote_indexing
 
 log = logging.getLogger(__name__)
 CHUNK = 500
@@ -44,6 +44,13 @@ def _articles():
 
 class IndexBusy(RuntimeError):
     """Another process held the writer lock for longer than LOCK_TIMEOUT; the task retries later."""
+
+
+def is_archive_engine(using: str = "default") -> bool:
+    """The archive's own Whoosh index (locked writer, atomic rebuild); else search.remote_indexing writes."""
+    from .backend import ArchiveWhooshBackend
+
+    return isinstance(connections[using].get_backend(), ArchiveWhooshBackend)
 
 
 def get_backend(using: str = "default"):
@@ -309,6 +316,8 @@ def reset_index(backend) -> None:
 
 def index_articles(ids: Iterable[int]) -> int:
     """Bring the documents of these articles in line with the database: update, or remove if gone."""
+    if not is_archive_engine():
+        return remote_indexing.index_articles(ids)
     backend, index = get_backend(), article_index()
     wanted = sorted({int(i) for i in ids})
     for start in range(0, len(wanted), CHUNK):
@@ -351,6 +360,8 @@ def process_pending(max_rounds: int = 100) -> int:
 
 def rebuild(progress=None, chunk: int = CHUNK) -> int:
     """Build a complete new generation beside the live one, swap the symlink, replay concurrent changes."""
+    if not is_archive_engine():
+        return remote_indexing.rebuild(progress, chunk)
     backend = get_backend()
     base = Path(backend.path)
     build = _new_build_dir(base)
@@ -480,6 +491,8 @@ def _prepared_batches(chunk: int, readers: int = 2):
 
 
 def indexed_versions(backend=None) -> dict[int, int]:
+    if backend is None and not is_archive_engine():
+        return remote_indexing.indexed_versions()
     backend = backend or get_backend()
     with open_index(backend).searcher() as searcher:
         return {int(f["django_id"]): int(f.get("version") or 0) for _, f in searcher.reader().iter_docs()}

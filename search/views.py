@@ -6,7 +6,7 @@ from django.views.decorators.http import require_safe
 
 from archive.core.models import Person
 
-from . import engine, presenting, query
+from . import presenting, query, service
 
 
 @require_safe
@@ -21,7 +21,10 @@ def search(request):
             return redirect(reverse("search") + params.url(person=sorted({*people, str(person.pk)})))
         params.messages.append(f"No one called “{who}” is in the archive.")
     per_page = getattr(settings, "HAYSTACK_SEARCH_RESULTS_PER_PAGE", 20)
-    outcome = engine.run(params, per_page=per_page)
+    try:
+        outcome = service.run(params, per_page=per_page)
+    except service.SearchUnavailable:
+        return render(request, "search/unavailable.html", {"params": params}, status=503)
     params.page = outcome.page
     context = {
         "params": params,
