@@ -29,6 +29,29 @@ def search_index(tmp_path, settings):
     connections.reload("default")
 
 
+@pytest.fixture
+def stock_search_index(tmp_path, settings):
+    """haystack's stock Whoosh backend as the connection the product searches and indexes: the stand-in
+    for Elasticsearch or Solr, served by the generic implementation (search/generic.py)."""
+    path = tmp_path / "stock"
+    conf = {"default": {"ENGINE": "haystack.backends.whoosh_backend.WhooshEngine", "PATH": str(path)}}
+    previous = connections.connections_info
+    settings.HAYSTACK_CONNECTIONS = conf
+    settings.SEARCH_IMPLEMENTATION = "generic"
+    connections.connections_info = conf
+    connections.reload("default")
+    engine.reset_searchers()
+    yield path
+    connections.connections_info = previous
+    connections.reload("default")
+
+
+@pytest.fixture(params=["fast", "generic"])
+def any_search_index(request):
+    """Each implementation in turn: the page tests that use this pass on both."""
+    return request.getfixturevalue("search_index" if request.param == "fast" else "stock_search_index")
+
+
 def make_source(name="Tanjug"):
     return Source.objects.get_or_create(slug=slugify(name), defaults={"name": name})[0]
 

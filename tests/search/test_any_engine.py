@@ -18,7 +18,7 @@ from django.urls import reverse
 from haystack import connections
 
 from archive.core.models import Article, ArticleCountry
-from search import engine, indexing, service
+from search import indexing, service
 
 from .conftest import day, make_article, make_person, make_source
 
@@ -27,22 +27,7 @@ LATER = datetime.datetime(2030, 1, 1, tzinfo=datetime.UTC)
 
 
 @pytest.fixture
-def stock_default(tmp_path, settings):
-    """haystack's stock Whoosh backend as the connection the product searches and indexes."""
-    conf = {"default": {"ENGINE": "haystack.backends.whoosh_backend.WhooshEngine", "PATH": str(tmp_path / "stock")}}
-    previous = connections.connections_info
-    settings.HAYSTACK_CONNECTIONS = conf
-    settings.SEARCH_IMPLEMENTATION = "generic"
-    connections.connections_info = conf
-    connections.reload("default")
-    engine.reset_searchers()
-    yield
-    connections.connections_info = previous
-    connections.reload("default")
-
-
-@pytest.fixture
-def saved(stock_default, django_capture_on_commit_callbacks):
+def saved(stock_search_index, django_capture_on_commit_callbacks):
     """Articles saved as curators and import save them: signals queue them, the (eager) task indexes them."""
     with django_capture_on_commit_callbacks(execute=True):
         vucic = make_person("Aleksandar Vučić", "Вучић")

@@ -10,8 +10,7 @@ from .conftest import day, make_article, make_person, make_source
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def corpus(search_index):
+def build_corpus():
     vucic = make_person("Aleksandar Vučić")
     tanjug = make_source("Tanjug")
     a = make_article(
@@ -28,6 +27,18 @@ def corpus(search_index):
         make_article(f"Routine report {i}", "Routine defence news.", countries=["US"], published=day(2015 + i % 5))
     indexing.rebuild()
     return {"a": a, "b": b, "vucic": vucic}
+
+
+@pytest.fixture
+def corpus(any_search_index):
+    """The page on both implementations (search/service.py): the archive's Whoosh and generic haystack."""
+    return build_corpus()
+
+
+@pytest.fixture
+def fast_corpus(search_index):
+    """Only the fast implementation: its query parser's messages and its spelling suggestions."""
+    return build_corpus()
 
 
 def get(client, **params):
@@ -88,7 +99,7 @@ def test_it_never_fails_on_odd_parameters(client, corpus, params):
     get(client, **params)
 
 
-def test_it_explains_broken_syntax(client, corpus):
+def test_it_explains_broken_syntax(client, fast_corpus):
     html = get(client, q='"defence (')
     assert "unbalanced quotes or brackets" in html
 
@@ -97,7 +108,7 @@ def test_it_explains_ignored_values(client, corpus):
     assert "Ignored unknown country" in get(client, country="ZZ")
 
 
-def test_it_suggests_a_spelling_only_on_zero_hits(client, corpus):
+def test_it_suggests_a_spelling_only_on_zero_hits(client, fast_corpus):
     html = get(client, q="Vucik")
     assert "Did you mean" in html and "Vučić" in html
     assert "Did you mean" not in get(client, q="Vucic")
@@ -119,7 +130,7 @@ def test_it_paginates_with_a_count_and_sorts(client, corpus):
     assert "Vučić meets Güler" in get(client, sort="newest")
 
 
-def test_it_explains_a_query_of_only_common_words(client, corpus):
+def test_it_explains_a_query_of_only_common_words(client, fast_corpus):
     assert "too common to search for" in get(client, q="the of")
 
 
