@@ -150,8 +150,8 @@ def results(article_ids: list[int], q: str) -> list[Result]:
         .annotate(body_head=Substr("body", 1, highlight.SCAN_CHARS))
         .select_related("source")
         .prefetch_related(
-            Prefetch("country_links", queryset=ArticleCountry.objects.select_related("country")),
-            Prefetch("person_links", queryset=ArticlePerson.objects.select_related("person")),
+            Prefetch("country_links", queryset=ArticleCountry.objects.public().select_related("country")),
+            Prefetch("person_links", queryset=ArticlePerson.objects.public().select_related("person")),
         )
     )
     by_id = {a.pk: a for a in articles.filter(pk__in=article_ids)}

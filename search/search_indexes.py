@@ -3,6 +3,7 @@
 from haystack import indexes
 
 from archive.core.models import Article, DatePrecision
+from archive.core.models.articles import with_index_data
 
 from .backend import fold_words
 
@@ -38,9 +39,17 @@ def version_of(article) -> int:
     return int(article.modified.timestamp() * 1_000_000) if article.modified else 0
 
 
+class DocumentField(indexes.CharField):
+    """The text template, rendered from public facts only, also for an article not loaded by for_index()."""
+
+    def prepare(self, obj):
+        # Highlighting renders this field alone for articles read with read_queryset(): they lack the prefetches.
+        return super().prepare(with_index_data(obj))
+
+
 class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     # Not stored: snippets come from the database, and a stored text column costs gigabytes.
-    text = indexes.CharField(document=True, use_template=True, stored=False)
+    text = DocumentField(document=True, use_template=True, stored=False)
     # Other engines' analyzers do not fold, so the text is folded word by word when prepared (Vučić and
     # Вучић become `vucic`; see search/generic.py). The archive's backend turns this off for its own
     # connection: its analyzer folds already, and the extra pass costs ~30 % of preparing a document.
@@ -59,7 +68,7 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
         return Article
 
     def prepare(self, obj):
-        data = super().prepare(obj)
+        data = super().prepare(with_index_data(obj))
         if self.fold_text:
             data["text"] = fold_words(data["text"])
         return data
@@ -70,12 +79,13 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     def read_queryset(self, using=None):
         return Article.objects.select_related("source")
 
-    # The prepare_* methods read only what for_index() prefetched: .all(), never .filter().
+    # The prepare_* methods read only what for_index() prefetched, the public facts (`public_*` lists), never
+    # `obj.countries.all()` (which holds rejected mentions too) and never a .filter() (a query per article).
     def prepare_country(self, obj):
-        return sorted({c.code for c in obj.countries.all()})
+        return sorted({link.country_id for link in obj.public_country_links})
 
     def prepare_person(self, obj):
-        return sorted({str(p.pk) for p in obj.people.all()})
+        return sorted({str(link.person_id) for link in obj.public_person_links})
 
     def prepare_year(self, obj):
         known = obj.published and obj.published_precision != DatePrecision.UNKNOWN
@@ -89,10 +99,10 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
         return [obj.source.slug] if obj.source else []
 
     def prepare_kind(self, obj):
-        return sorted({m.kind for m in obj.meetings.all()})
+        return sorted({m.kind for m in obj.public_meetings})
 
     def prepare_org(self, obj):
-        return sorted({o.slug for o in obj.organisations.all()})
+        return sorted({link.organisation.slug for link in obj.public_organisation_links})
 
     def prepare_published(self, obj):
         return publication_key(obj)

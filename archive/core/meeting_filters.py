@@ -60,14 +60,17 @@ class MeetingFilters:
 
     def apply(self, meetings, dates=True):
         """These filters on a queryset of meetings; without the date filters when `dates` is False."""
+        # "Verified only" holds for the ties too: a verified meeting counts for a person or a country
+        # only through a verified participation.
+        verified = self.verified
         if self.countries:
-            meetings = meetings.involving(*self.countries)
+            meetings = meetings.involving(*self.countries, verified=verified)
         if self.pair:
-            meetings = meetings.between(*self.pair)
+            meetings = meetings.between(*self.pair, verified=verified)
         if self.person:
-            meetings = meetings.with_person(self.person)
+            meetings = meetings.with_person(self.person, verified=verified)
         if self.organisation:
-            meetings = meetings.with_organisation(self.organisation)
+            meetings = meetings.with_organisation(self.organisation, verified=verified)
         if self.kinds:
             meetings = meetings.filter(kind__in=self.kinds)
         if self.statuses:
@@ -141,6 +144,11 @@ class MeetingFilters:
         if self.verified:
             words.append("verified by a curator")
         return words
+
+
+def verified_only(query) -> bool:
+    """`?verified=1`: verified facts only, on the list and on every page that lists meetings."""
+    return query.get("verified") == "1"
 
 
 def parse(query) -> MeetingFilters:
@@ -221,7 +229,7 @@ def parse(query) -> MeetingFilters:
         start=start,
         end=end,
         undated=undated,
-        verified=query.get("verified") == "1",
+        verified=verified_only(query),
         messages=tuple(messages),
     )
 

@@ -2,7 +2,7 @@ import dataclasses
 from itertools import groupby
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, OuterRef, Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -16,15 +16,19 @@ from .models import Article, Country, Meeting, Organisation, Participation, Pers
 PER_PAGE = 50  # meetings per page of every list, and the most an entity page shows before "all meetings"
 
 
-def _meetings():
-    """Public meetings with what a meeting card shows, newest first, undated last."""
+def _meetings(verified=False):
+    """Public meetings with what a meeting card shows, newest first, undated last.
+
+    With `verified`, the participants shown are the verified ones only ("verified only" shows no proposal).
+    """
+    participations = Participation.objects.public().select_related("person", "country")
+    if verified:
+        participations = participations.verified()
     return (
         Meeting.objects.public()
         .newest_first()
         .select_related("country", "host_country")
-        .prefetch_related(
-            Prefetch("participations", queryset=Participation.objects.public().select_related("person", "country"))
-        )
+        .prefetch_related(Prefetch("participations", queryset=participations))
     )
 
 
@@ -52,22 +56,14 @@ def _page(request, items, messages, count=None):
 
 @require_safe
 def article_detail(request, pk):
-    article = get_object_or_404(
-        Article.objects.select_related("source").prefetch_related(
-            "country_links__country",
-            "person_links__person",
-            "person_links__country",
-            "organisation_links__organisation",
-        ),
-        pk=pk,
-    )
+    article = get_object_or_404(Article.objects.select_related("source").with_public_mentions(), pk=pk)
     meetings = _meetings().filter(articles=article)
     return render(request, "core/article_detail.html", {"article": article, "meetings": meetings})
 
 
 @require_safe
 def person_list(request):
-    people = Person.objects.select_related("country").annotate(n_articles=Count("articles", distinct=True))
+    people = Person.objects.select_related("country").with_article_counts()
     return render(request, "core/person_list.html", {"people": people})
 
 
@@ -86,28 +82,31 @@ def _year_href(filters, base):
 
 def _entity_meetings(filters):
     """The newest meetings an entity page shows, their count and the link to all of them in the list."""
-    shown = list(filters.apply(_meetings())[:PER_PAGE])
+    shown = list(filters.apply(_meetings(filters.verified))[:PER_PAGE])
     counts = meeting_filters.year_counts(filters.apply(Meeting.objects.public()))
     ctx = {"timeline": _timeline(shown), "undated": [m for m in shown if not m.date]}
     ctx["n_meetings"] = sum(counts.values())
     ctx["all_meetings_url"] = reverse("meeting-archive") + "?" + filters.query()
     ctx["chart"] = year_bars(counts, _year_href(filters, reverse("meeting-archive")))
     ctx["timeline_limit"] = PER_PAGE
+    ctx["verified"] = filters.verified
     return ctx
 
 
 @require_safe
 def person_detail(request, slug):
     person = get_object_or_404(Person.objects.select_related("country").prefetch_related("names", "roles"), slug=slug)
-    ctx = {"person": person, "articles": person.articles.select_related("source")[:50]}
-    ctx.update(_entity_meetings(meeting_filters.MeetingFilters(person=person)))
+    articles = Article.objects.mentioning(person=person).select_related("source")[:50]
+    ctx = {"person": person, "articles": articles}
+    filters = meeting_filters.MeetingFilters(person=person, verified=meeting_filters.verified_only(request.GET))
+    ctx.update(_entity_meetings(filters))
     ctx["feed_url"] = reverse("person-feed", args=[person.slug])
     return render(request, "core/person_detail.html", ctx)
 
 
 @require_safe
 def country_list(request):
-    countries = Country.objects.annotate(n_articles=Count("articles")).filter(n_articles__gt=0).order_by("name")
+    countries = Country.objects.with_article_counts().filter(n_articles__gt=0).order_by("name")
     return render(request, "core/country_list.html", {"countries": countries})
 
 
@@ -115,9 +114,11 @@ def country_list(request):
 def country_detail(request, code):
     # `code` is two letters, upper-cased by the path converter.
     country = get_object_or_404(Country.objects.prefetch_related("aliases"), code=code)
-    people = Person.objects.filter(country=country).annotate(n=Count("participations")).order_by("-n", "name")[:30]
-    ctx = {"country": country, "people": people, "articles": country.articles.select_related("source")[:50]}
-    ctx.update(_entity_meetings(meeting_filters.MeetingFilters(countries=(country,))))
+    people = Person.objects.filter(country=country).with_meeting_counts().order_by("-n_meetings", "name")[:30]
+    articles = Article.objects.mentioning(country=country).select_related("source")[:50]
+    ctx = {"country": country, "people": people, "articles": articles}
+    filters = meeting_filters.MeetingFilters(countries=(country,), verified=meeting_filters.verified_only(request.GET))
+    ctx.update(_entity_meetings(filters))
     ctx["partners"] = pairs.partners(country)
     ctx["feed_url"] = reverse("country-feed", args=[country.code])
     return render(request, "core/country_detail.html", ctx)
@@ -126,7 +127,7 @@ def country_detail(request, code):
 @require_safe
 def organisation_detail(request, slug):
     organisation = get_object_or_404(Organisation.objects.prefetch_related("aliases"), slug=slug)
-    articles = organisation.articles.select_related("source")[:50]
+    articles = Article.objects.mentioning(organisation=organisation).select_related("source")[:50]
     return render(request, "core/organisation_detail.html", {"organisation": organisation, "articles": articles})
 
 
@@ -146,7 +147,7 @@ def meeting_list(request, year=None):
         filters = dataclasses.replace(filters, year=int(year), start=None, end=None, undated=False)
     messages = list(filters.messages)
     counts = meeting_filters.year_counts(filters.without_dates().apply(Meeting.objects.public()))
-    page = _page(request, filters.apply(_meetings()), messages, count=_known_total(filters, counts))
+    page = _page(request, filters.apply(_meetings(filters.verified)), messages, count=_known_total(filters, counts))
     base = reverse("meeting-archive")
     query = filters.query()
     ctx = {"filters": filters, "messages": messages, "page_obj": page, "query": query, "n_undated": counts.get(None, 0)}
@@ -209,11 +210,11 @@ def country_pair(request, a, b):
     if a == b or len(found) != 2:
         raise Http404("No such pair of countries.")
     first, second = found[a], found[b]
-    filters = meeting_filters.MeetingFilters(pair=(first, second))
-    between = Meeting.objects.public().between(first, second)
+    filters = meeting_filters.MeetingFilters(pair=(first, second), verified=meeting_filters.verified_only(request.GET))
+    between = filters.apply(Meeting.objects.public())
     counts, hosted = pairs.tallies(between)
     messages = []
-    page = _page(request, filters.apply(_meetings()), messages, count=sum(counts.values()))
+    page = _page(request, filters.apply(_meetings(filters.verified)), messages, count=sum(counts.values()))
     reported = Meeting.articles.through.objects.filter(meeting__in=between.values("pk")).values("article_id")
     reports = Article.objects.filter(pk__in=reported)
     query = filters.query()
@@ -226,5 +227,7 @@ def country_pair(request, a, b):
     ctx["exports"] = _export_links(query)
     ctx["list_url"] = reverse("meeting-archive") + "?" + query
     ctx["feed_url"] = reverse("pair-feed", args=[first.code, second.code])
-    ctx["swap_url"] = reverse("country-pair", args=[second.code, first.code])
+    swapped = meeting_filters.MeetingFilters(verified=filters.verified).query()
+    ctx["swap_url"] = reverse("country-pair", args=[second.code, first.code]) + (f"?{swapped}" if swapped else "")
+    ctx["verified"] = filters.verified
     return render(request, "core/country_pair.html", ctx)

@@ -3,7 +3,7 @@ import functools
 import pycountry
 from django.core.validators import URLValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Prefetch, Q, prefetch_related_objects
 from django.urls import reverse
 
 from archive.core.dates import format_partial_date
@@ -54,14 +54,51 @@ class ArticleQuerySet(models.QuerySet):
     def verified(self):
         return self.filter(review_status=ReviewStatus.VERIFIED)
 
+    def mentioning(self, **entity):
+        """Articles with a public mention of one person, country or organisation: `mentioning(person=p)`."""
+        ((field, value),) = entity.items()
+        links = MENTIONS[field].objects.public().filter(article=OuterRef("pk"), **{field: value})
+        return self.filter(Exists(links))
+
+    def with_public_mentions(self):
+        """The public mentions as lists: `public_person_links`, `public_country_links`, `public_organisation_links`."""
+        return self.prefetch_related(*_public_mentions(names=False))
+
     def for_index(self):
-        """Everything the search document of an article needs, in a fixed number of queries."""
-        return self.select_related("source").prefetch_related(
-            "countries__aliases",
-            "people__names",
-            "organisations__aliases",
-            "meetings__participations__person",
-        )
+        """Everything the search document of an article needs, in a fixed number of queries.
+
+        Only public facts: the mentions as in `with_public_mentions()` with every name and alias, and
+        `public_meetings` with their public participations. A rejected fact is neither searchable nor counted.
+        """
+        return self.select_related("source").prefetch_related(*_index_lookups())
+
+
+def _public_mentions(names: bool) -> list[Prefetch]:
+    """Each kind of mention, public ones only, as `public_<related name>`; with `names`, every spelling too."""
+    kinds = (
+        ("person_links", ArticlePerson.objects.select_related("person", "country"), "person__names"),
+        ("country_links", ArticleCountry.objects.select_related("country"), "country__aliases"),
+        ("organisation_links", ArticleOrganisation.objects.select_related("organisation"), "organisation__aliases"),
+    )
+    return [
+        Prefetch(name, links.public().prefetch_related(*([spellings] if names else [])), to_attr=f"public_{name}")
+        for name, links, spellings in kinds
+    ]
+
+
+def _index_lookups() -> list[Prefetch]:
+    from .meetings import Meeting, Participation
+
+    participations = Participation.objects.public().select_related("person")
+    meetings = Meeting.objects.public().prefetch_related(Prefetch("participations", participations))
+    return [*_public_mentions(names=True), Prefetch("meetings", meetings, to_attr="public_meetings")]
+
+
+def with_index_data(article):
+    """An article loaded some other way, given what `for_index()` prefetches (a few queries for one article)."""
+    if not hasattr(article, "public_meetings"):
+        prefetch_related_objects([article], *_index_lookups())
+    return article
 
 
 class Article(models.Model):
@@ -188,3 +225,7 @@ class ArticleOrganisation(Extracted):
 
     def __str__(self):
         return f"{self.organisation} in {self.article}"
+
+
+# The mention model of each kind of entity, for `ArticleQuerySet.mentioning`.
+MENTIONS = {"person": ArticlePerson, "country": ArticleCountry, "organisation": ArticleOrganisation}

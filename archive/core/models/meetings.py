@@ -4,55 +4,55 @@ from django.urls import reverse
 
 from archive.core.dates import format_partial_date
 
-from .base import DatePrecision, Extracted, ReviewStatus
+from .base import DatePrecision, Extracted, ExtractedQuerySet, public_q
 
 
-class MeetingQuerySet(models.QuerySet):
+def _attended(verified: bool):
+    """Participations that tie a person or a country to a meeting: not rejected, or verified only.
+
+    For subqueries whose meeting is the outer row: whether that meeting is public is the caller's `.public()`.
+    """
+    return Participation.objects.verified() if verified else Participation.objects.not_rejected()
+
+
+class MeetingQuerySet(ExtractedQuerySet):
+    """`public()`, from ExtractedQuerySet, is what visitors, feeds and exports may see; no view filters on its own."""
+
     def held(self):
         return self.filter(status=Meeting.Status.HELD)
 
-    def public(self):
-        """What visitors, feeds and exports may see: every fact except those a curator rejected.
-
-        The one rule of publication for meetings; views, feeds and exports read it, never a filter of their own.
-        """
-        return self.exclude(review_status=ReviewStatus.REJECTED)
-
-    def verified(self):
-        return self.filter(review_status=ReviewStatus.VERIFIED)
-
     @staticmethod
-    def involves(country) -> Q:
+    def involves(country, verified: bool = False) -> Q:
         """A meeting involves a country when someone there represented it, or it was the host.
 
         The venue alone (`Meeting.country`) does not count: talks on the sidelines of a summit in
-        Munich are not a meeting with Germany. A rejected participation does not count.
+        Munich are not a meeting with Germany. A rejected participation does not count, and with
+        `verified` only a verified one does.
         """
-        # The meeting is the outer row: whether it is public is the caller's `.public()`, not joined again here.
-        represented = Participation.objects.not_rejected().filter(meeting=OuterRef("pk"), country=country)
+        represented = _attended(verified).filter(meeting=OuterRef("pk"), country=country)
         return Q(host_country=country) | Q(Exists(represented))
 
-    def involving(self, *countries):
+    def involving(self, *countries, verified: bool = False):
         """Meetings involving any of these countries."""
         condition = Q()
         for country in countries:
-            condition |= self.involves(country)
+            condition |= self.involves(country, verified)
         return self.filter(condition) if countries else self
 
-    def between(self, a, b):
+    def between(self, a, b, verified: bool = False):
         """Meetings between two countries: both involved (see `involves`)."""
-        return self.filter(self.involves(a)).filter(self.involves(b))
+        return self.filter(self.involves(a, verified)).filter(self.involves(b, verified))
 
-    def with_person(self, person):
-        """Meetings this person attended (a participation not rejected)."""
-        attended = Participation.objects.not_rejected().filter(meeting=OuterRef("pk"), person=person)
+    def with_person(self, person, verified: bool = False):
+        """Meetings this person attended (a participation not rejected; verified, with `verified`)."""
+        attended = _attended(verified).filter(meeting=OuterRef("pk"), person=person)
         return self.filter(Exists(attended))
 
-    def with_organisation(self, organisation):
+    def with_organisation(self, organisation, verified: bool = False):
         """Meetings where a participant held a role in the organisation at the time (any time, if undated)."""
         from .people import PersonRole
 
-        attended = Participation.objects.not_rejected().filter(meeting=OuterRef(OuterRef("pk")))
+        attended = _attended(verified).filter(meeting=OuterRef(OuterRef("pk")))
         roles = PersonRole.objects.filter(organisation=organisation, person__in=attended.values("person_id"))
         at_the_time = roles.filter(
             Q(start__isnull=True) | Q(start__lte=OuterRef("date")), Q(end__isnull=True) | Q(end__gte=OuterRef("date"))
@@ -67,13 +67,18 @@ class MeetingQuerySet(models.QuerySet):
         return self.order_by(models.F("date").desc(nulls_last=True), "-id")
 
 
-class ParticipationQuerySet(models.QuerySet):
+class ParticipationQuerySet(ExtractedQuerySet):
     def not_rejected(self):
-        return self.exclude(review_status=ReviewStatus.REJECTED)
+        """Its own review status only: for subqueries of meetings that are already `.public()`."""
+        return super().public()
+
+    @staticmethod
+    def public_condition(path: str = "") -> Q:
+        """Participations visitors may see: neither they nor their meeting were rejected; `path` as in `public_q`."""
+        return public_q(path) & public_q(f"{path}meeting__")
 
     def public(self):
-        """Participations visitors may see: neither they nor their meeting were rejected."""
-        return self.not_rejected().exclude(meeting__review_status=ReviewStatus.REJECTED)
+        return self.filter(self.public_condition())
 
 
 class Meeting(Extracted):

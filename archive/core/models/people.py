@@ -6,8 +6,20 @@ from django.urls import reverse
 
 from archive.core.text import fold
 
+from .base import public_q
+from .meetings import ParticipationQuerySet
+
 
 class PersonQuerySet(models.QuerySet):
+    def with_article_counts(self):
+        """`n_articles`: the articles with a public mention of each person."""
+        return self.annotate(n_articles=models.Count("article_links", filter=public_q("article_links__")))
+
+    def with_meeting_counts(self):
+        """`n_meetings`: the public meetings each person attended, by public participations."""
+        attended = ParticipationQuerySet.public_condition("participations__")
+        return self.annotate(n_meetings=models.Count("participations", filter=attended))
+
     def matching_name(self, name: str):
         """People known under this name in any spelling or script."""
         return self.filter(names__folded=fold(name)).distinct()
@@ -23,7 +35,8 @@ class PersonQuerySet(models.QuerySet):
         exact = PersonName.objects.filter(person=models.OuterRef("pk"), folded=folded)
         return (
             self.filter(pk__in=PersonName.objects.filter(folded__contains=folded).values("person_id"))
-            .annotate(exact=models.Exists(exact), n_articles=models.Count("articles", distinct=True))
+            .annotate(exact=models.Exists(exact))
+            .with_article_counts()
             .order_by("-exact", "-n_articles", "name")
         )
 

@@ -3,10 +3,17 @@ from django.urls import reverse
 
 from archive.core.text import fold
 
+from .base import public_q
+
 
 class CountryQuerySet(models.QuerySet):
     def mentioned(self):
-        return self.filter(article_links__isnull=False).distinct()
+        """Countries some article mentions publicly."""
+        return self.filter(public_q("article_links__")).distinct()
+
+    def with_article_counts(self):
+        """`n_articles`: the articles with a public mention of each country."""
+        return self.annotate(n_articles=models.Count("article_links", filter=public_q("article_links__")))
 
 
 class Country(models.Model):
