@@ -1,12 +1,15 @@
 from django.conf import settings
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from archive.core import exports as core_exports
 from archive.core.models import Person
 
-from . import presenting, query, service
+from . import exports, presenting, query, service
+
+UNAVAILABLE = "Search is unavailable right now: the search engine did not answer. Please try again in a minute."
 
 
 @require_safe
@@ -41,8 +44,46 @@ def search(request):
         "first": (outcome.page - 1) * per_page + 1,
         "last": (outcome.page - 1) * per_page + len(outcome.article_ids),
         "suggestion_url": params.url(q=outcome.suggestion) if outcome.suggestion else "",
+        "feed_url": reverse("search-feed") + _query(params),
+        "feed_title": exports.SearchFeed().title(params),
+        "exports": [
+            {"label": label, "type": core_exports.FORMATS[fmt].split(";")[0], "href": reverse(name) + _query(params)}
+            for fmt, label, name in (("csv", "CSV", "search-export-csv"), ("json", "JSON", "search-export-json"))
+        ],
+        "export_max": exports.EXPORT_MAX,
     }
     return render(request, "search/search.html", context)
+
+
+def _query(params) -> str:
+    state = params.url(page=None)
+    return state if state != "?" else ""
+
+
+@require_safe
+def export(request, fmt):
+    """Every page of this search (up to EXPORT_MAX articles) as a streamed download, in the page's order."""
+    params = query.parse(request.GET)
+    try:
+        # HEAD gets the headers only: do not run the search for them.
+        ids, total = exports.result_ids(params) if request.method == "GET" else ([], 0)
+    except service.SearchUnavailable:
+        return HttpResponse(UNAVAILABLE, status=503, content_type="text/plain; charset=utf-8")
+    records = exports.records(ids, request.build_absolute_uri)
+    response = core_exports.streamed(records, fmt, "search", exports.COLUMNS, exports.csv_row)
+    response["X-Total-Count"] = str(total)
+    return response
+
+
+_feed = exports.SearchFeed()
+
+
+@require_safe
+def feed(request):
+    try:
+        return _feed(request)
+    except service.SearchUnavailable:
+        return HttpResponse(UNAVAILABLE, status=503, content_type="text/plain; charset=utf-8")
 
 
 @require_safe

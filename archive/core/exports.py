@@ -132,7 +132,7 @@ def csv_row(rec: dict) -> list[str]:
         "countries_represented": " ".join(represented),
         "source_urls": " ".join(s["url"] or s["archive_url"] for s in rec["sources"]),
     }
-    return [_cell(values[column]) for column in CSV_COLUMNS]
+    return [values[column] for column in CSV_COLUMNS]
 
 
 class _Echo:
@@ -142,11 +142,11 @@ class _Echo:
         return value
 
 
-def _csv_lines(records):
+def _csv_lines(records, columns, to_row):
     writer = csv.writer(_Echo())
-    yield "\ufeff" + writer.writerow(CSV_COLUMNS)  # the byte order mark makes Excel read UTF-8
+    yield "\ufeff" + writer.writerow(columns)  # the byte order mark makes Excel read UTF-8
     for rec in records:
-        yield writer.writerow(csv_row(rec))
+        yield writer.writerow([_cell(value) for value in to_row(rec)])
 
 
 def _json_array(records):
@@ -163,11 +163,17 @@ def _json_lines(records):
         yield json.dumps(rec, ensure_ascii=False) + "\n"
 
 
-WRITERS = {"csv": _csv_lines, "json": _json_array, "jsonl": _json_lines}
+def streamed(records, fmt: str, filename: str, columns=CSV_COLUMNS, to_row=csv_row) -> StreamingHttpResponse:
+    """A download of `records` (dicts, produced lazily) in `fmt`; CSV through `columns` and `to_row(record)`."""
+    if fmt == "csv":
+        lines = _csv_lines(records, columns, to_row)
+    else:
+        lines = _json_array(records) if fmt == "json" else _json_lines(records)
+    response = StreamingHttpResponse(lines, content_type=FORMATS[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
+    return response
 
 
 def export_response(meetings, fmt: str, absolute, filename: str = "meetings") -> StreamingHttpResponse:
     """A streamed download of these (public, filtered, ordered) meetings in `fmt`."""
-    response = StreamingHttpResponse(WRITERS[fmt](records(meetings, absolute)), content_type=FORMATS[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
-    return response
+    return streamed(records(meetings, absolute), fmt, filename)
