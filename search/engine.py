@@ -20,7 +20,7 @@ from . import facets as facet_tables
 from . import postings, spelling
 from .backend import archive_analyzer
 from .indexing import get_backend, schema_of
-from .query import SearchParams
+from .query import ALL, EXPANDED_VALUES, SearchParams
 from .search_indexes import FACET_FIELDS
 from .searchers import document_count, reset_searchers, searcher, with_retry
 
@@ -167,15 +167,14 @@ def _run(s, params: SearchParams, per_page: int, deadline: float) -> Outcome:
         if out.partial:
             out.messages.append(PARTIAL)
     filters = params.index_filters()
-    masks = {name: table.mask_for(name, values) for name, values in filters.items()}
+    masks = {name: _filter_mask(table, name, values, params.mode(name)) for name, values in filters.items()}
     everything = base.copy()
     for mask in masks.values():
         everything &= mask
     for name in FACET_FIELDS:
         if name == "month" and not params.year:
             continue
-        # Counts for a facet ignore its own filter, so picking a second value (OR) stays possible.
-        skip = {name, "month"} if name == "year" else {name}
+        skip = params.filters_ignored_by(name)
         m = base.copy()
         for other, mask in masks.items():
             if other not in skip:
@@ -184,7 +183,8 @@ def _run(s, params: SearchParams, per_page: int, deadline: float) -> Outcome:
             out.facets[name] = table.counts(name, m)
             out.facet_sizes[name] = len(out.facets[name])
         else:
-            out.facets[name], out.facet_sizes[name] = table.top(name, m, FACET_VALUES_SHOWN, filters.get(name, ()))
+            shown = EXPANDED_VALUES if params.expand == name else FACET_VALUES_SHOWN
+            out.facets[name], out.facet_sizes[name] = table.top(name, m, shown, filters.get(name, ()))
     out.total = int(everything.sum())
     out.pages = max(1, -(-out.total // per_page))
     if params.page > out.pages:
@@ -198,6 +198,15 @@ def _run(s, params: SearchParams, per_page: int, deadline: float) -> Outcome:
         remaining = max(0.0, min(spelling.BUDGET_SECONDS, deadline - time.monotonic()))
         out.suggestion = spelling.suggest(params.q, s, lambda text: _has_hits(s, text), budget=remaining)
     return out
+
+
+def _filter_mask(table, name: str, values: list[str], mode: str) -> np.ndarray:
+    if mode == ALL and len(values) > 1:
+        mask = table.mask_for(name, values[:1])
+        for value in values[1:]:
+            mask &= table.mask_for(name, [value])
+        return mask
+    return table.mask_for(name, values)
 
 
 def _has_hits(s, text: str) -> bool:

@@ -105,10 +105,15 @@ def document_count(using: str = "default") -> int:
     return everything(using).count()
 
 
-def _filtered(sqs, filters: dict[str, list[str]], skip=()):
+def _filtered(sqs, params, filters: dict[str, list[str]], skip=()):
     # Values are whitelisted codes, primary keys and slugs (query.parse); haystack quotes them.
     for name, values in filters.items():
-        if name not in skip:
+        if name in skip:
+            continue
+        if name in params.all_of:  # every value required (AND)
+            for value in values:
+                sqs = sqs.filter(**{name: value})
+        else:
             sqs = sqs.filter(**{f"{name}__in": values})
     return sqs
 
@@ -130,10 +135,9 @@ def run(params, per_page: int = 20, using: str = "default"):
     for name in FACET_FIELDS:
         if name == "month" and not params.year:
             continue
-        # Counts for a facet ignore its own filter, so picking a second value (OR) stays possible.
-        skip = {name, "month"} if name == "year" else {name}
-        out.facets[name] = _counts(_filtered(base, filters, skip), name)
-    everything = _filtered(base, filters)
+        out.facets[name] = _counts(_filtered(base, params, filters, params.filters_ignored_by(name)), name)
+        out.facet_sizes[name] = len(out.facets[name])
+    everything = _filtered(base, params, filters)
     out.total = everything.count()
     out.pages = max(1, -(-out.total // per_page))
     if params.page > out.pages:

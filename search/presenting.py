@@ -13,7 +13,8 @@ from archive.core.models import Article, ArticleCountry, ArticlePerson, Country,
 
 from . import highlight
 from .engine import FACET_VALUES_SHOWN
-from .query import SORTS, SearchParams
+from .query import ALL, ANY, EXPANDED_VALUES, MULTI, SORTS, SearchParams
+from .search_indexes import FACET_FIELDS
 
 TITLES = {
     "country": "Country",
@@ -41,7 +42,12 @@ class FacetBlock:
     name: str
     title: str
     items: list[FacetItem] = field(default_factory=list)
-    more: int = 0
+    more: int = 0  # values with hits not shown
+    expand_url: str = ""  # "show all", or back to the top values when expanded
+    expanded: bool = False
+    # With two or more values chosen: how they combine, and the links that switch it.
+    mode: str = ""
+    modes: list[dict] = field(default_factory=list)
 
 
 def labels_for(name: str, values) -> dict[str, str]:
@@ -75,7 +81,7 @@ def facet_blocks(
 ) -> list[FacetBlock]:
     """`counts` may hold only each facet's top values; `sizes` says how many values had hits in all."""
     blocks = []
-    for name in ("country", "person", "year", "month", "source", "kind", "org"):
+    for name in FACET_FIELDS:
         if name not in counts:
             continue
         chosen = selected_values(params, name)
@@ -84,10 +90,20 @@ def facet_blocks(
             ordered = sorted(values, reverse=True)
         else:
             ordered = sorted(values, key=lambda v: (-values[v], v))
-        top = ordered[:SHOWN] + [v for v in chosen if v not in ordered[:SHOWN]]
+        expanded = params.expand == name
+        shown = EXPANDED_VALUES if expanded else SHOWN
+        top = ordered[:shown] + [v for v in chosen if v not in ordered[:shown]]
         labels = labels_for(name, top)
         total = (sizes or {}).get(name, len([v for v in ordered if values[v]]))
-        block = FacetBlock(name, TITLES[name], more=max(0, total - SHOWN))
+        block = FacetBlock(name, TITLES[name], more=max(0, total - shown), expanded=expanded)
+        if expanded or (total > SHOWN and name in MULTI):
+            block.expand_url = params.expand_url(None if expanded else name)
+        if name in MULTI and len(chosen) > 1:
+            block.mode = params.mode(name)
+            block.modes = [
+                {"label": label, "url": params.mode_url(name, mode), "selected": mode == block.mode}
+                for mode, label in ((ANY, "any of these"), (ALL, "all of these"))
+            ]
         for v in top:
             url = params.toggle_url(name, v)
             block.items.append(FacetItem(v, labels.get(v, v), values.get(v, 0), v in chosen, url))
@@ -102,8 +118,12 @@ def chips(params: SearchParams) -> list[dict]:
         out.append({"kind": "Query", "label": params.q, "url": params.without_url("q")})
     for name, values in params.index_filters().items():
         labels = labels_for(name, values)
-        for v in values:
-            out.append({"kind": TITLES[name], "label": labels.get(v, v), "url": params.without_url(name, v)})
+        joiner = "and" if params.mode(name) == ALL else "or"
+        for n, v in enumerate(values):
+            chip = {"kind": TITLES[name], "label": labels.get(v, v), "url": params.without_url(name, v)}
+            if n:
+                chip["joiner"] = joiner  # how this value combines with the one before it
+            out.append(chip)
     return out
 
 

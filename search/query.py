@@ -19,6 +19,10 @@ MAX_PAGE = 100_000
 MAX_VALUES = 20  # per facet: more is not a search, it is a crawl
 SORTS = {"relevance": "Relevance", "newest": "Newest first", "oldest": "Oldest first"}
 MULTI = ("country", "person", "source", "kind", "org")
+# How several values of one facet combine: "any" (OR, the default) or "all" (AND: articles naming both
+# Vučić and Erdoğan). `?all=person` switches a facet to "all of"; the page says which is in force.
+ANY, ALL = "any", "all"
+EXPANDED_VALUES = 300  # values a facet shows after "show all"; past this, narrow the search
 _SLUG = re.compile(SLUG)
 _COUNTRY = re.compile(COUNTRY_CODE)
 
@@ -32,6 +36,21 @@ class SearchParams:
     sort: str = "newest"
     page: int = 1
     messages: list[str] = field(default_factory=list)
+    all_of: set[str] = field(default_factory=set)  # facets whose values combine with AND
+    expand: str = ""  # the facet whose values are all shown
+
+    def mode(self, facet: str) -> str:
+        return ALL if facet in self.all_of else ANY
+
+    def filters_ignored_by(self, facet: str) -> set[str]:
+        """The filters a facet's counts leave out (both implementations count this way).
+
+        With "any of", its own: the counts say what picking one more value adds (OR). With "all of", none:
+        they say what is left after also requiring that value (AND). Years leave out their months too.
+        """
+        if self.mode(facet) == ALL:
+            return set()
+        return {facet, "month"} if facet == "year" else {facet}
 
     def index_filters(self) -> dict[str, list[str]]:
         out = {k: v for k, v in self.filters.items() if v}
@@ -47,12 +66,14 @@ class SearchParams:
             **{k: list(v) for k, v in self.filters.items()},
             "year": self.year,
             "month": self.month,
+            "all": sorted(self.all_of),
+            "expand": self.expand or None,
             "sort": self.sort if self.sort != default_sort(self.q) else None,
             "page": self.page if self.page > 1 else None,
         }
         state.update(override)
         pairs = []
-        for key in ("q", *MULTI, "year", "month", "sort", "page"):
+        for key in ("q", *MULTI, "all", "year", "month", "expand", "sort", "page"):
             value = state.get(key)
             for item in value if isinstance(value, list) else [value]:
                 if item not in (None, ""):
@@ -74,6 +95,14 @@ class SearchParams:
         current = list(self.filters.get(facet, []))
         current = [v for v in current if v != value] if value in current else [*current, value]
         return self.url(**{facet: current})
+
+    def mode_url(self, facet: str, mode: str) -> str:
+        """This search with the facet's values combined by `mode` (ANY or ALL)."""
+        chosen = self.all_of | {facet} if mode == ALL else self.all_of - {facet}
+        return self.url(all=sorted(chosen))
+
+    def expand_url(self, facet: str | None) -> str:
+        return self.url(expand=facet, page=self.page if self.page > 1 else None)
 
     def without_url(self, facet: str, value: str | None = None) -> str:
         if facet == "year":
@@ -160,6 +189,9 @@ def parse(get) -> SearchParams:
         if params.month is None or params.year is None:
             params.messages.append("Ignored the month: it needs a year and a number from 1 to 12.")
             params.month = None
+    params.all_of = {name for name in get.getlist("all")[: len(MULTI)] if name in MULTI}
+    if get.get("expand") in (*MULTI, "year"):
+        params.expand = get["expand"]
     sort = get.get("sort") or default_sort(params.q)
     params.sort = sort if sort in SORTS else default_sort(params.q)
     if sort not in SORTS:
