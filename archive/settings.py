@@ -104,6 +104,10 @@ INSTALLED_APPS = [
     "simple_history",
     "archive.core",
     "archive.imports",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI's files, served from static/: the docs page needs no CDN
+    "archive.api",
 ]
 
 MIDDLEWARE = [
@@ -222,6 +226,7 @@ SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 if env_bool("BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+
 # Search: Whoosh on local disk by default (rebuildable from the database); SEARCH_URL names another
 # haystack engine (elasticsearch7://host:9200/index, solr://host:8983/solr/core), served by the
 # generic implementation (search/service.py).
@@ -258,6 +263,68 @@ CELERY_TASK_DEFAULT_QUEUE = env("CELERY_QUEUE", "archive")
 CELERY_BEAT_SCHEDULE = {
     # Picks up saves whose task was lost (broker down, worker killed); bounds how long they wait.
     "reconcile-search-index": {"task": "search.tasks.process_pending", "schedule": 30.0},
+}
+
+
+# The JSON API (archive.api, Django REST Framework): read-only, JSON only (the browsable API's pages carry
+# inline script the CSP forbids), no accounts, so every client is anonymous and throttled per address.
+def env_rate(name: str, default: str) -> str:
+    """A throttle rate as DRF reads it: requests per second, minute, hour or day, e.g. 120/minute."""
+    value = env(name, default).strip()
+    number, _, period = value.partition("/")
+    if number.isascii() and number.isdigit() and int(number) > 0 and period in ("second", "minute", "hour", "day"):
+        return value
+    raise ImproperlyConfigured(f"{name} must be requests per second, minute, hour or day (120/minute), not {value!r}")
+
+
+# One cache for every process (the API's throttle counts, above all) when CACHE_URL names a Redis;
+# otherwise each process counts on its own and the real limit is the rate times the processes.
+def env_cache(name: str) -> dict:
+    url = env(name)
+    if not url:
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    if not url.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured(f"{name} must be a Redis URL (redis://host:6379/1), not {url!r}")
+    return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+
+
+CACHES = {"default": env_cache("CACHE_URL")}
+API_ANON_RATE = env_rate("API_ANON_RATE", "120/minute")
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["archive.api.renderers.SafeJSONRenderer"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_THROTTLE_CLASSES": ["archive.api.throttles.AnonThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"anon": API_ANON_RATE},
+    # The client's address is REMOTE_ADDR, never an X-Forwarded-For header a client could make up; behind
+    # N trusted proxies, API_NUM_PROXIES=N reads it from X-Forwarded-For as the outermost of them recorded it.
+    "NUM_PROXIES": env_int("API_NUM_PROXIES", 0, minimum=0),
+    "DEFAULT_PAGINATION_CLASS": "archive.api.pagination.Pagination",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "The archive: JSON API",
+    "DESCRIPTION": "Read-only access to the archive's articles, meetings, people and countries, and its search. "
+    "Facts a curator rejected are never returned. Anonymous clients are limited to "
+    f"{API_ANON_RATE} per address.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "ENUM_GENERATE_CHOICE_DESCRIPTION": False,  # the language codes would fill a page
+    "ENUM_NAME_OVERRIDES": {
+        "DatePrecisionEnum": "archive.core.models.DatePrecision",
+        "ReviewStatusEnum": "archive.core.models.ReviewStatus",
+    },
+    # No badge from an outside validator: the CSP allows images from this site only.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
+    # The site's path converters (archive.core.converters), as types.
+    "PATH_CONVERTER_OVERRIDES": {
+        "pk": {"type": "integer", "minimum": 1, "maximum": 2**63 - 1},
+        "country": {"type": "string", "pattern": "^[A-Za-z]{2}$"},
+    },
 }
 
 LOGGING = {

@@ -32,6 +32,7 @@ urlpatterns = [
     path("meetings/export.jsonl", views.meeting_export, {"fmt": "jsonl"}, name="meeting-export-jsonl"),
     path("meetings/<year:year>/", views.meeting_list, name="meeting-year"),
     path("meetings/m/<pk:pk>/", views.meeting_detail, name="meeting-detail"),
+    path("api/", include("archive.api.urls")),
     path("health/", health.health, name="health"),
     path("admin/", admin.site.urls),
 ]

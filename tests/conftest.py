@@ -18,6 +18,14 @@ def _throwaway_index(tmp_path_factory):
     return path
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """The API's throttle counts each address's requests in the cache: no test inherits another's count."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
     """On SQLite, a file test database: Celery worker processes and the rebuild's reader process can open it."""
