@@ -27,7 +27,7 @@ from tests.search.conftest import search_index  # noqa: F401  (a fixture)
 
 pytestmark = pytest.mark.django_db
 
-SKIPPED = ("admin/",)  # fuzzed with every role by the admin tests
+SKIPPED = ("admin/", "review/")  # staff only: fuzzed with every role by the admin and review tests
 EXAMPLES = 40  # per pattern, after the sweep: the file stays under a minute on two cores
 
 # Markup that must only ever come back escaped. "fz7" never occurs in the seeded data.
@@ -269,7 +269,11 @@ def check(response, method):
         assert _body(response) == b""
         return
     body = _body(response).decode("utf-8", "replace")
-    for payload in [*PAYLOADS, DB_PAYLOAD]:
+    payloads = [*PAYLOADS, DB_PAYLOAD]
+    if response.get("Content-Type", "").startswith(("application/atom+xml", "text/csv")):
+        # Text nodes of XML and CSV cells: quotes are plain text there (feeds say "Query: …"); markup is not.
+        payloads = [p for p in payloads if "<" in p]
+    for payload in payloads:
         assert payload not in body, f"unescaped {payload!r}"
 
 
