@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "simple_history",
     "archive.core",
     "archive.imports",
+    "archive.review",
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI's files, served from static/: the docs page needs no CDN

@@ -34,5 +34,6 @@ urlpatterns = [
     path("meetings/m/<pk:pk>/", views.meeting_detail, name="meeting-detail"),
     path("api/", include("archive.api.urls")),
     path("health/", health.health, name="health"),
+    path("review/", include("archive.review.urls")),
     path("admin/", admin.site.urls),
 ]
