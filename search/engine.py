@@ -167,7 +167,7 @@ def _run(s, params: SearchParams, per_page: int, deadline: float) -> Outcome:
         if out.partial:
             out.messages.append(PARTIAL)
     filters = params.index_filters()
-    masks = {name: _filter_mask(table, name, values, params.mode(name)) for name, values in filters.items()}
+    masks = {name: _filter_mask(table, params, name, values) for name, values in filters.items()}
     everything = base.copy()
     for mask in masks.values():
         everything &= mask
@@ -184,7 +184,8 @@ def _run(s, params: SearchParams, per_page: int, deadline: float) -> Outcome:
             out.facet_sizes[name] = len(out.facets[name])
         else:
             shown = EXPANDED_VALUES if params.expand == name else FACET_VALUES_SHOWN
-            out.facets[name], out.facet_sizes[name] = table.top(name, m, shown, filters.get(name, ()))
+            chosen = filters.get(name, ())
+            out.facets[name], out.facet_sizes[name] = table.top(params.facet_field(name), m, shown, chosen)
     out.total = int(everything.sum())
     out.pages = max(1, -(-out.total // per_page))
     if params.page > out.pages:
@@ -200,8 +201,9 @@ def _run(s, params: SearchParams, per_page: int, deadline: float) -> Outcome:
     return out
 
 
-def _filter_mask(table, name: str, values: list[str], mode: str) -> np.ndarray:
-    if mode == ALL and len(values) > 1:
+def _filter_mask(table, params: SearchParams, facet: str, values: list[str]) -> np.ndarray:
+    name = params.facet_field(facet)
+    if params.mode(facet) == ALL and len(values) > 1:
         mask = table.mask_for(name, values[:1])
         for value in values[1:]:
             mask &= table.mask_for(name, [value])

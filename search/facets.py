@@ -14,14 +14,14 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .indexing import stored_values
-from .search_indexes import FACET_FIELDS
+from .search_indexes import INDEXED_FACETS
 
 _lock = threading.Lock()
 _segments: dict[str, SegmentValues] = {}
 _tables: dict[tuple, FacetTable] = {}
 # Value numbers are process-wide so that arrays from different segments can be concatenated.
-_vocab: dict[str, dict[str, int]] = {name: {} for name in FACET_FIELDS}
-_labels: dict[str, list[str]] = {name: [] for name in FACET_FIELDS}
+_vocab: dict[str, dict[str, int]] = {name: {} for name in INDEXED_FACETS}
+_labels: dict[str, list[str]] = {name: [] for name in INDEXED_FACETS}
 
 
 def _value_id(facet: str, value: str) -> int:
@@ -44,17 +44,17 @@ def _read_segment(reader) -> SegmentValues:
     size = reader.doc_count_all()
     article_ids = np.zeros(size, dtype=np.int64)
     published = np.zeros(size, dtype=np.int32)
-    docs = {name: [] for name in FACET_FIELDS}
-    values = {name: [] for name in FACET_FIELDS}
+    docs = {name: [] for name in INDEXED_FACETS}
+    values = {name: [] for name in INDEXED_FACETS}
     for docnum in range(size):
         stored = reader.stored_fields(docnum)
         article_ids[docnum] = int(stored.get("django_id") or 0)
         published[docnum] = int(stored.get("published") or 0)
-        for name in FACET_FIELDS:
+        for name in INDEXED_FACETS:
             for value in stored_values(stored.get(name)):
                 docs[name].append(docnum)
                 values[name].append(_value_id(name, value))
-    pairs = {n: (np.array(docs[n], dtype=np.int32), np.array(values[n], dtype=np.int32)) for n in FACET_FIELDS}
+    pairs = {n: (np.array(docs[n], dtype=np.int32), np.array(values[n], dtype=np.int32)) for n in INDEXED_FACETS}
     return SegmentValues(size, article_ids, published, pairs)
 
 
@@ -147,7 +147,7 @@ def _combine(parts) -> FacetTable:
             live[np.fromiter(reader.all_doc_ids(), dtype=np.int64) + offset] = True
         else:
             live[offset : offset + seg.size] = True
-    for name in FACET_FIELDS:
+    for name in INDEXED_FACETS:
         docs = [seg.pairs[name][0] + offset for _, offset, seg in parts]
         vals = [seg.pairs[name][1] for _, _, seg in parts]
         docs = np.concatenate(docs) if docs else np.zeros(0, dtype=np.int32)

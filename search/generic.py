@@ -110,11 +110,12 @@ def _filtered(sqs, params, filters: dict[str, list[str]], skip=()):
     for name, values in filters.items():
         if name in skip:
             continue
+        field = params.facet_field(name)
         if name in params.all_of:  # every value required (AND)
             for value in values:
-                sqs = sqs.filter(**{name: value})
+                sqs = sqs.filter(**{field: value})
         else:
-            sqs = sqs.filter(**{f"{name}__in": values})
+            sqs = sqs.filter(**{f"{field}__in": values})
     return sqs
 
 
@@ -135,7 +136,8 @@ def run(params, per_page: int = 20, using: str = "default"):
     for name in FACET_FIELDS:
         if name == "month" and not params.year:
             continue
-        out.facets[name] = _counts(_filtered(base, params, filters, params.filters_ignored_by(name)), name)
+        counted = _filtered(base, params, filters, params.filters_ignored_by(name))
+        out.facets[name] = _counts(counted, params.facet_field(name))
         out.facet_sizes[name] = len(out.facets[name])
     everything = _filtered(base, params, filters)
     out.total = everything.count()

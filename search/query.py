@@ -38,6 +38,13 @@ class SearchParams:
     messages: list[str] = field(default_factory=list)
     all_of: set[str] = field(default_factory=set)  # facets whose values combine with AND
     expand: str = ""  # the facet whose values are all shown
+    verified: bool = False  # facets of extracted facts count and filter verified facts only
+
+    def facet_field(self, facet: str) -> str:
+        """The index field a facet reads: its verified twin when only verified facts count."""
+        from .search_indexes import VERIFIED_FACETS, VERIFIED_PREFIX
+
+        return VERIFIED_PREFIX + facet if self.verified and facet in VERIFIED_FACETS else facet
 
     def mode(self, facet: str) -> str:
         return ALL if facet in self.all_of else ANY
@@ -68,12 +75,13 @@ class SearchParams:
             "month": self.month,
             "all": sorted(self.all_of),
             "expand": self.expand or None,
+            "verified": 1 if self.verified else None,
             "sort": self.sort if self.sort != default_sort(self.q) else None,
             "page": self.page if self.page > 1 else None,
         }
         state.update(override)
         pairs = []
-        for key in ("q", *MULTI, "all", "year", "month", "expand", "sort", "page"):
+        for key in ("q", *MULTI, "all", "year", "month", "verified", "expand", "sort", "page"):
             value = state.get(key)
             for item in value if isinstance(value, list) else [value]:
                 if item not in (None, ""):
@@ -190,6 +198,7 @@ def parse(get) -> SearchParams:
             params.messages.append("Ignored the month: it needs a year and a number from 1 to 12.")
             params.month = None
     params.all_of = {name for name in get.getlist("all")[: len(MULTI)] if name in MULTI}
+    params.verified = get.get("verified") == "1"
     if get.get("expand") in (*MULTI, "year"):
         params.expand = get["expand"]
     sort = get.get("sort") or default_sort(params.q)

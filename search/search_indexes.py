@@ -2,13 +2,17 @@
 
 from haystack import indexes
 
-from archive.core.models import Article, DatePrecision
+from archive.core.models import Article, DatePrecision, ReviewStatus
 from archive.core.models.articles import with_index_data
 
 from .backend import fold_words
 
 # Facet name -> what the URL calls it. Also the whitelist of fields a filter may touch.
 FACET_FIELDS = ("country", "person", "year", "month", "source", "kind", "org")
+# Facets of extracted facts have a twin holding the verified facts only ("verified only" searches).
+VERIFIED_FACETS = ("country", "person", "kind", "org")
+VERIFIED_PREFIX = "verified_"
+INDEXED_FACETS = (*FACET_FIELDS, *(VERIFIED_PREFIX + name for name in VERIFIED_FACETS))
 
 
 class FacetField(indexes.MultiValueField):
@@ -27,6 +31,10 @@ class VersionField(indexes.CharField):
     """`article.modified` in microseconds, as text: other engines' integer fields may be 32-bit (stock Whoosh)."""
 
     is_stored_only = True
+
+
+def _verified(fact) -> bool:
+    return fact.review_status == ReviewStatus.VERIFIED
 
 
 def publication_key(article) -> int:
@@ -61,6 +69,10 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     source = FacetField()
     kind = FacetField()
     org = FacetField()
+    verified_country = FacetField()
+    verified_person = FacetField()
+    verified_kind = FacetField()
+    verified_org = FacetField()
     published = StoredIntegerField()
     version = VersionField()
 
@@ -103,6 +115,18 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
 
     def prepare_org(self, obj):
         return sorted({link.organisation.slug for link in obj.public_organisation_links})
+
+    def prepare_verified_country(self, obj):
+        return sorted({link.country_id for link in obj.public_country_links if _verified(link)})
+
+    def prepare_verified_person(self, obj):
+        return sorted({str(link.person_id) for link in obj.public_person_links if _verified(link)})
+
+    def prepare_verified_kind(self, obj):
+        return sorted({m.kind for m in obj.public_meetings if _verified(m)})
+
+    def prepare_verified_org(self, obj):
+        return sorted({link.organisation.slug for link in obj.public_organisation_links if _verified(link)})
 
     def prepare_published(self, obj):
         return publication_key(obj)

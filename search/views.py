@@ -51,6 +51,7 @@ def search(request):
             for fmt, label, name in (("csv", "CSV", "search-export-csv"), ("json", "JSON", "search-export-json"))
         ],
         "export_max": exports.EXPORT_MAX,
+        "verified_toggle_url": params.url(verified=None if params.verified else 1),
     }
     return render(request, "search/search.html", context)
 

@@ -164,6 +164,7 @@ SEARCH_PARAMETERS = [
         True,
     ),
     _query("expand", {"type": "string", "enum": [*search_query.MULTI, "year"]}, "A facet to list all values of."),
+    _query("verified", _SWITCH, "1: countries, people, kinds and organisations count and filter verified facts only."),
     _query("year", {"type": "integer", "minimum": 1000, "maximum": 2999}, "Year of publication."),
     _query("month", {"type": "integer", "minimum": 1, "maximum": 12}, "Month of publication; needs a year."),
     _query("sort", {"type": "string", "enum": list(search_query.SORTS)}, "relevance (with q), newest or oldest."),

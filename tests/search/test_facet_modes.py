@@ -74,3 +74,34 @@ def test_it_shows_all_values_of_a_long_facet_on_request(client, corpus):
     page = client.get(reverse("search"), {"expand": "person"}).content.decode()
     facet = page.split('data-facet="person"')[1].split("</section>")[0]
     assert facet.count('class="facet-label"') == 17 and "Show the top values only" in facet
+
+
+@pytest.fixture
+def reviewed(any_search_index):
+    from archive.core.models import ArticleCountry, ArticlePerson
+
+    vucic, guler = make_person("Aleksandar Vučić"), make_person("Yaşar Güler")
+    checked = make_article("Checked talks", "Talks.", meeting_kind="visit")
+    ArticleCountry.objects.create(article=checked, country_id="RS", review_status="verified")
+    ArticleCountry.objects.create(article=checked, country_id="TR")  # proposed
+    ArticlePerson.objects.create(article=checked, person=vucic, review_status="verified")
+    checked.meetings.update(review_status="verified")
+    proposed = make_article("Proposed talks", "Talks.", countries=["TR"], people=[guler], meeting_kind="phone_call")
+    indexing.rebuild()
+    return {"checked": checked, "proposed": proposed, "vucic": vucic, "guler": guler}
+
+
+def test_it_counts_and_filters_verified_facts_only_on_request(client, reviewed):
+    everything = service.run(SearchParams())
+    assert everything.facets["country"] == {"RS": 1, "TR": 2}
+    assert everything.facets["kind"] == {"visit": 1, "phone_call": 1}
+    verified = service.run(SearchParams(verified=True))
+    assert verified.total == 2  # the articles stay; their unverified facts do not count
+    assert verified.facets["country"] == {"RS": 1}
+    assert verified.facets["person"] == {str(reviewed["vucic"].pk): 1}
+    assert verified.facets["kind"] == {"visit": 1}
+    assert service.run(SearchParams(filters={"country": ["TR"]}, verified=True)).total == 0
+    assert service.run(SearchParams(filters={"country": ["RS"]}, verified=True)).article_ids == [reviewed["checked"].pk]
+    html = client.get(reverse("search"), {"verified": "1", "country": "RS"}).content.decode()
+    assert "<strong>Verified facts only</strong>" in html and "Checked talks" in html
+    assert 'href="?country=RS">Include proposed facts' in html
