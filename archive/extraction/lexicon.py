@@ -6,6 +6,10 @@ live in lexicon_sr.py, written in Latin script (Cyrillic text is transliterated 
 
 from __future__ import annotations
 
+from archive.core.text import strip_accents
+
+from . import lexicon_ru as ru
+from . import lexicon_tr as tr
 from .lexicon_sr import (
     NON_NAME_WORDS_SR,
     SR_A_NAMES,
@@ -101,7 +105,9 @@ _MONTH_FORMS = [
     "november nov novembar novembra",
     "december dec decembar decembra",
 ]
+_MONTH_FORMS = [" ".join(forms) for forms in zip(_MONTH_FORMS, ru.MONTHS_RU, tr.MONTHS_TR, strict=True)]
 MONTHS: dict[str, int] = {form: n for n, forms in enumerate(_MONTH_FORMS, start=1) for form in forms.split()}
+# Matched on accent-free text (Sentence.plain): "četverg" is written "cetverg" here.
 WEEKDAYS: dict[str, int] = {
     "monday": 0,
     "tuesday": 1,
@@ -120,6 +126,8 @@ WEEKDAYS: dict[str, int] = {
     "subotu": 5,
     "nedelja": 6,
     "nedelju": 6,
+    **{strip_accents(day): n for day, n in ru.WEEKDAYS_RU.items()},
+    **{strip_accents(day): n for day, n in tr.WEEKDAYS_TR.items() if day != "pazar"},  # "Novi Pazar" is a town
 }
 
 # Titles, ranks and roles that introduce a person (English; Serbian in lexicon_sr.TITLES_SR).
@@ -208,6 +216,7 @@ PERSON_VERBS = "|".join(
         razgovarala | primio | primila | posetio | posetila | ugostio | ugostila | zahvalio | zahvalila |
         razgovarali | sastali | posetili | potpisali | istakli | naglasili | složili | agreed | reviewed | exchanged
         """
+        + " | ".join(["", ru.PERSON_VERBS_RU, tr.PERSON_VERBS_TR])
     )
 )
 # Territories a publisher's state counts as its own: a Serbian official speaking of Kosovo is still Serbia's.
@@ -261,11 +270,16 @@ def _word_starts(text: str) -> str:
 MEETING_KINDS: list[tuple[str, str]] = [
     (
         "phone_call",
-        _word_starts(r"phone | telephone | call with | video ?call | videoconferenc | video link | telefon"),
+        _word_starts(
+            rf"phone | telephone | call with | video ?call | videoconferenc | video link | telefon | {ru.PHONE_RU}"
+        ),
     ),
     ("consultations", _word_starts("consultations | konsultacij")),
     ("sidelines", _word_starts("sidelines | on the margins | margin of | na marginama | u okviru samita")),
-    ("visit", _word_starts(r"visit | arriv | poset | posjet | boravi | zvaničn\w* posj?et")),
+    (
+        "visit",
+        _word_starts(rf"visit | arriv | poset | posjet | boravi | zvaničn\w* posj?et | {ru.VISIT_RU} | {tr.VISIT_TR}"),
+    ),
     ("press_conference", _word_starts(r"press conference | news conference | konferencij\w* za (?:medije|novinare)")),
     (
         "meeting",
@@ -274,8 +288,11 @@ MEETING_KINDS: list[tuple[str, str]] = [
             met\b | meet | talks?\b | talked\b | discuss | deliberat | call(?:ed|s)? on\b | courtesy call | exchanged?
             (?:views|opinions) | receiv | host | welcom | conversation | interlocutor | sign(?:ed|s)?\b |
             sasta[a-zćčšž]* | razgovar | razgovor | susret | primio | primila | ugosti | dočeka | potpisa |
-            razmen\w* mišljenj
+            razmen\w* mišljenj |
             """
+            + ru.MEETING_RU
+            + " | "
+            + tr.MEETING_TR
         ),
     ),
 ]
@@ -286,8 +303,11 @@ MEETING_VERBS = _word_starts(
     met\b | meets?\b | meetings?\b | deliberat | interaction | talks?\b | talked\b | discuss | call(?:ed|s)? on\b |
     courtesy call | called\b | exchanged?\b | receiv | host | welcom | conversation | consultations | spoke\b |
     phone | telephone | visit | sign | sasta[a-zćčšž]* | razgovar | razgovor | susret | primi[ol] | ugosti |
-    dočeka | poseti | poset[ai]\b | posjeti
+    dočeka | poseti | poset[ai]\b | posjeti |
     """
+    + ru.VERBS_RU
+    + " | "
+    + tr.VERBS_TR
 )
 # Cues that one actor held separate meetings with each person listed after the verb.
 SEPARATE_MEETINGS = _word_starts(
@@ -302,6 +322,14 @@ PAIR_ANAPHORA = _word_starts(
     (?:the two|both) (?:ministers|leaders|generals|commanders|chiefs|officials|officers|sides|secretaries|men|women|
     counterparts|envoys|delegations|presidents|premiers)\b | dvojica\b | sagovornici\b | ministri su\b | obojica\b
     | generali su\b
+    """
+)
+# Someone who joined a meeting just told, rather than met its people again.
+ATTENDED = _word_starts(
+    r"""
+    attended (?:the|that|this) (?:meeting|talks) | (?:meeting|talks) (?:was|were) also attended | also present\b |
+    (?:sastanku|razgovoru|susretu|sastanak|razgovor) (?:je |su )?(?:\w+ )?prisustvova |
+    prisustvova\w* (?:i )?(?:je |su )?(?:sastanku|razgovoru|susretu)
     """
 )
 # "His meeting with Y", "during her talks with Y": the actor of the story so far met Y.
@@ -352,8 +380,11 @@ PLANNED = _word_starts(
     (?:is|are) to (?:visit|meet|hold|travel|sign) | plans? to | upcoming | next (?:week|month|year) | tomorrow |
     forthcoming visit | could (?:meet|visit|hold) | may (?:meet|visit) | posetiće | sastaće | će\b | ćе\b |
     planiran | najavljen | predstojeć | sutra | naredn\w+ (?:nedelj|mesec|godin) | sledeć\w+ (?:nedelj|mesec) |
-    iduć\w+ (?:nedelj|mesec) | mogl?\w* bi\b | trebal\w* bi\b | bi trebal
+    iduć\w+ (?:nedelj|mesec) | mogl?\w* bi\b | trebal\w* bi\b | bi trebal |
     """
+    + ru.PLANNED_RU
+    + " | "
+    + tr.PLANNED_TR
 )
 # A headline's infinitive announces ("Gasic to meet Dendias in Athens"), unless a past verb reports the event.
 TO_INFINITIVE = r"\bto (?:visit|meet|hold talks|host|receive|travel|sign|call on|attend)\b"
@@ -373,6 +404,7 @@ PLANNED_PAST = _word_starts(
 )
 CANCELLED = _word_starts(
     r"cancel | called off | postpon | deferred\b | scrapped\b | otkaz | odložen | odgođen | odgoden"
+    rf" | {ru.CANCELLED_RU} | {tr.CANCELLED_TR}"
 )
 HOSTING_VERBS = _word_starts("receiv | host | welcom | primio | primila | ugosti | dočeka")
 # Markers that date an event on the publication day; a news lead in the present perfect ("has welcomed")
@@ -380,8 +412,11 @@ HOSTING_VERBS = _word_starts("receiv | host | welcom | primio | primila | ugosti
 SAME_DAY = _word_starts(
     r"""
     today\b | danas\b | this morning\b | this afternoon\b | tonight\b | jutros\b | večeras\b | (?:has|have)
-    (?:\w+ )?(?:met|welcomed|received|hosted|held|visited|spoken|signed|talked)\b
+    (?:\w+ )?(?:met|welcomed|received|hosted|held|visited|spoken|signed|talked)\b |
     """
+    + ru.SAME_DAY_RU
+    + " | "
+    + tr.SAME_DAY_TR
 )
 # A sentence about another time than the article's news ("weeks after", "last year"): no lead date.
 OTHER_TIME = _word_starts(
@@ -391,7 +426,7 @@ OTHER_TIME = _word_starts(
     (?:met|time|spoke|talked)\b | (?:19|20)\d\d\. godin | poslednji put\b | prošli put\b
     """
 )
-TOMORROW = _word_starts(r"tomorrow\b | sutra\b | sutradan")
-YESTERDAY = _word_starts(r"yesterday | juče\b | juce\b | jučeraš | juceras")
+TOMORROW = _word_starts(rf"tomorrow\b | sutra\b | sutradan | {ru.TOMORROW_RU} | {tr.TOMORROW_TR}")
+YESTERDAY = _word_starts(rf"yesterday | juče\b | juce\b | jučeraš | juceras | {ru.YESTERDAY_RU} | {tr.YESTERDAY_TR}")
 
 __all__ = ["SR_A_NAMES", "SR_CASE_ENDINGS", "SR_COUNTRY_STEMS", "SR_NON_NAME_STEMS", "SR_STEM_ENDINGS", "TITLES_SR"]

@@ -36,6 +36,7 @@ TITLES_SR: dict[str, str] = {
     "kapetan": "Captain",
     "direktor": "Director",
     "generaln sekretar": "Secretary General",
+    "sekretar": "Secretary",
     "koleg": "counterpart",
 }
 

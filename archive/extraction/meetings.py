@@ -18,6 +18,7 @@ from archive.core.text import fold
 from .gazetteer import capital_of, cities
 from .lexicon import (
     ACTOR_ANAPHORA,
+    ATTENDED,
     CANCELLED,
     CLAUSE_BREAK,
     HEAD_ROLES,
@@ -70,6 +71,7 @@ _DAY_MONTH = re.compile(
     re.I,
 )
 _VERB = re.compile(MEETING_VERBS)
+_ATTENDED = re.compile(ATTENDED)
 _SEPARATE = re.compile(SEPARATE_MEETINGS)
 _PAIR = re.compile(PAIR_ANAPHORA)
 _ACTOR = re.compile(ACTOR_ANAPHORA)
@@ -313,9 +315,12 @@ def _add(drafts, sent, group, kind, status, city, city_cc, published, precision)
     if hv:
         before = [p for p in group if re.search(re.escape(fold(p.surname)), fold(sent.latin[: hv.start()]))]
         host = before[0] if before else None
+    joined = bool(_ATTENDED.search(sent.lower)) and drafts and drafts[-1].status == status
     for d in drafts:
-        # Same pair, same status: one meeting; a postponed visit and a held call are two.
-        if len({id(p) for p in d.people} & {id(p) for p in group}) >= 2 and d.status == status:
+        shared = len({id(p) for p in d.people} & {id(p) for p in group})
+        # Same pair, same status: one meeting; a postponed visit and a held call are two. Someone who
+        # "attended the meeting" joins the one just told.
+        if (shared >= 2 or (joined and d is drafts[-1] and shared)) and d.status == status:
             d.kinds.add(kind)
             d.people += [p for p in group if p not in d.people]
             d.location, d.location_country = d.location or city, d.location_country or city_cc

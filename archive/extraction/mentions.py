@@ -13,16 +13,21 @@ from functools import lru_cache
 from archive.core.text import strip_accents
 
 from .gazetteer import alternation
+from .inflection import ENDINGS, INFLECTING
 from .lexicon import SR_CASE_ENDINGS
 from .people import Person
+from .script import latin
 from .sentences import Sentence
 from .types import KnownPerson
 
-_ENDINGS = "|".join(sorted(SR_CASE_ENDINGS, key=len, reverse=True))
+_ENDINGS = {
+    "sr": "|".join(sorted(SR_CASE_ENDINGS, key=len, reverse=True)),
+    "ru": "|".join(ENDINGS["ru"]),
+}
 
 
 def _form(surface: str) -> str:
-    return strip_accents(surface).replace("’", "'")
+    return strip_accents(latin(surface)).replace("’", "'")
 
 
 def _sr_stem(form: str) -> str:
@@ -42,7 +47,7 @@ def _known_regex(known: tuple[KnownPerson, ...], language: str) -> tuple[re.Patt
     if not forms:
         return None, forms
     alt = alternation(forms)
-    suffix = rf"(?:{_ENDINGS})?" if language == "sr" else ""
+    suffix = rf"(?:{_ENDINGS[language]})?" if language in INFLECTING else ""
     return re.compile(rf"(?<![\w-])({alt}){suffix}(?![\w])"), forms
 
 
@@ -70,20 +75,20 @@ def find_mentions(
                     and not any(p.name == kp.name for p in people)
                     and not _other_bearer(m, kp, people)
                 ):
-                    person = Person(kp.name, kp.role or "", kp.country, sent, 0.7, kp, {m.group(1)})
+                    person = Person(kp.name, "", kp.country, sent, 0.7, kp, {m.group(1)})
                     people.append(person)
                     by_known[kp] = person
     table: dict[str, Person | None] = {}
-    surnames: dict[str, list[Person]] = {}
-    for p in people:
-        surnames.setdefault(_form(p.surname), []).append(p)
+    surnames: dict[str, set[int]] = {}
+    for p in people:  # "Lloyd Austin", written "Lojd Ostin": both surnames find him
+        for surname in {p.surname, *(s.split()[-1] for s in p.surfaces)}:
+            surnames.setdefault(_form(surname), set()).add(id(p))
     for p in people:
         forms_p = {_form(p.name), *(_form(s) for s in p.surfaces)}
         if p.known:
             forms_p |= {_form(v) for v in (p.known.name, *p.known.variants)}
-        if len(surnames[_form(p.surname)]) == 1:
-            forms_p.add(_form(p.surname))
-        if language == "sr":
+        forms_p |= {f for f in map(_form, {p.surname, *(s.split()[-1] for s in p.surfaces)}) if surnames[f] == {id(p)}}
+        if language in INFLECTING:
             forms_p = {_sr_stem(f) for f in forms_p}
         for f in forms_p:
             if len(f) >= 3:
@@ -93,7 +98,7 @@ def find_mentions(
     if not table:
         return out
     alt = "|".join(re.escape(f) for f in sorted(table, key=len, reverse=True))  # small: a trie costs more
-    suffix = r"\w{0,4}" if language == "sr" else ""
+    suffix = r"\w{0,4}" if language in INFLECTING else ""
     rx = re.compile(rf"(?<![\w-])({alt}){suffix}(?![\w])")
     for sent in sentences:
         found: list[Person] = []

@@ -9,9 +9,10 @@ from __future__ import annotations
 import datetime
 import re
 
-from archive.core.text import fold, to_latin
+from archive.core.text import fold
 
 from .lexicon import BOILERPLATE_LINES, KNOWN_PUBLISHERS, MONTHS, PUBLISHER_WORDS
+from .script import latin as to_latin
 from .sentences import paragraphs
 
 _HEADER_LINES = 12

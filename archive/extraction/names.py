@@ -13,7 +13,7 @@ import regex
 from archive.core.orgdata import ORGANISATIONS
 from archive.core.text import fold
 
-from .gazetteer import cities, country_at
+from .gazetteer import cities, country_at, find_countries
 from .lexicon import (
     AMBIGUOUS_GIVEN_NAMES,
     HONORIFICS,
@@ -26,6 +26,8 @@ from .lexicon import (
     TITLES_EN,
     TITLES_SR,
 )
+from .lexicon_ru import TITLES_RU
+from .lexicon_tr import NON_NAME_TR, TITLES_TR
 
 _NAME_PART = (
     r"(?:\p{Lu}[\p{L}\p{M}.-]*(?:['’]\p{L}+)?|\(\p{Lu}[\p{L} ]*\)"
@@ -34,12 +36,21 @@ _NAME_PART = (
 _PARTICLES = r"al|el|bin|ibn|van|von|de|der|den|da|di|du|dos|del|la|le|ter"
 SEQ = regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{_NAME_PART})(?:\s+(?:(?:{_PARTICLES})\s+)*{_NAME_PART})*")
 TITLE_NAME_PARTS = {w for t in TITLES_EN for w in fold(t).split()} | {"navy", "army", "ret"}
-_SR_KEYS = sorted(TITLES_SR, key=len, reverse=True)
-SR_KEYS = _SR_KEYS
-SR_TITLE = re.compile(
-    "|".join(rf"(?P<t{i}>\b" + r"\w*\s+".join(map(re.escape, k.split())) + r"\w*\b)" for i, k in enumerate(_SR_KEYS)),
-    re.I,
-)
+
+
+def _title_table(titles: dict[str, str]) -> tuple[re.Pattern, list[str], dict[str, str]]:
+    """One pattern for a language's title stems, longest first; the group that matched names the title."""
+    keys = sorted(titles, key=len, reverse=True)
+    rx = re.compile(
+        "|".join(rf"(?P<t{i}>\b" + r"\w*\s+".join(map(re.escape, k.split())) + r"\w*\b)" for i, k in enumerate(keys)),
+        re.I,
+    )
+    return rx, keys, titles
+
+
+# Languages whose titles are stems written before the name, in lower case or declined: "ministrom odbrane X".
+TITLE_TABLES = {"sr": _title_table(TITLES_SR), "ru": _title_table(TITLES_RU), "tr": _title_table(TITLES_TR)}
+SR_TITLE, SR_KEYS, _ = TITLE_TABLES["sr"]
 _INITIAL = re.compile(r"^\p{Lu}\.$".replace(r"\p{Lu}", "[A-ZА-ЯČĆŠŽĐ]"))
 _SUFFIX_FOLDED = {fold(s) for s in NAME_SUFFIXES}
 _SUFFIXES = {s.rstrip(".") for s in NAME_SUFFIXES}
@@ -72,9 +83,22 @@ def is_name_token(tok: str, language: str) -> bool:
             for end in ("", "a", "o")
         ):
             return False
+    if language in ("ru", "tr") and (TITLE_TABLES[language][0].fullmatch(bare) or f in NON_NAME_TR):
+        return False  # "Bakanı", "Ministr" opening a sentence
     if language == "sr" and country_at(bare.lower(), language):
         return False  # adjectives of official names: "Sjedinjenih Američkih Država", "Ruske Federacije"
     return country_at(bare, language) is None
+
+
+_RU_ADJECTIVE = re.compile(r"(?:yh|ih|oj|ogo|ego|yj|ij|aja|oe|ye|ie|ym|im|ymi|imi)$")
+
+
+def institution_word(word: str, following: str, language: str) -> bool:
+    """Whether a capitalised word before a lower-case one opens an institution's name, which Serbian and Russian
+    capitalise only at its first word: "Kopnene vojske", "Vooružennyh sil"."""
+    if language == "sr":
+        return bool(_SR_NON_NAME.match(fold(following)))
+    return language == "ru" and len(following) > 2 and bool(_RU_ADJECTIVE.search(fold(word)))
 
 
 @lru_cache(maxsize=1)
@@ -122,7 +146,15 @@ def _after_country(words: list[str], i: int, j: int, language: str) -> int:
     for k in (3, 2, 1):  # also "(Ambassador to) India Martin Weiss", where "India" could be a given name
         if j - i - k >= 2 and country_at(" ".join(words[i : i + k]), language):
             return i + k
+        # "Velike Britanije Džejms Mekgregor": the country's first word is not a name word, its last one is
+        if j - i - k >= 2 and i and _whole_country(" ".join(words[i - 1 : i + k]), language):
+            return i + k
     return i
+
+
+def _whole_country(text: str, language: str) -> bool:
+    hits = find_countries(text, language)
+    return bool(hits) and hits[0].start == 0 and hits[0].end == len(text)
 
 
 def clean_tokens(tokens: list[str]) -> list[str]:

@@ -14,8 +14,9 @@ from functools import lru_cache
 from archive.core.text import fold, strip_accents
 
 from .gazetteer import country_at, find_countries, find_organisations
+from .inflection import INFLECTING, bare, derives, nominative, ru_denominative, same_name, skeleton
 from .lexicon import HOME_TERRITORY, PERSON_VERBS
-from .names import SEQ, clean_tokens, is_place, name_runs, sr_denominative
+from .names import SEQ, clean_tokens, institution_word, is_place, name_runs, sr_denominative
 from .roles import (
     CLAUSE,
     FINITE,
@@ -28,6 +29,7 @@ from .roles import (
     title_in,
     trim_role,
 )
+from .script import latin
 from .sentences import Sentence
 from .types import KnownPerson
 
@@ -65,6 +67,8 @@ _RESPECTIVELY = re.compile(
     r"[Kk]omandanti|[Aa]mbasadori|[Aa]mbassadors|[Ss]ecretaries|[Gg]enerals|[Gg]enerali|[Hh]eads)\b([^,;.]{3,80}?),\s+"
     r"([^,;.]{3,60}?)\s+(?:i|and)\s+([^,;.]{3,60}?)(?:,|\s+(?:razgovaral|sastal|potpisal|met\b|held\b|discussed|signed))"
 )
+_SENTENCE_END = re.compile(r"[.!?…][\"”’»)]?$")  # a headline ends without one
+_NEXT_WORD = re.compile(r"\s+([a-zčćšžđ]\w*)")
 _POSSESSOR = re.compile(r"((?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*)['’]s\s*$")
 
 
@@ -94,14 +98,22 @@ class KnownIndex:
 
     def __init__(self, people) -> None:
         self.by_form: dict[str, KnownPerson] = {}
+        self.by_skeleton: dict[str, KnownPerson | None] = {}
         for kp in people:
             for form in (kp.name, *kp.variants):
-                key = fold(form)
+                key = fold(latin(form))  # a Russian variant ("Гюлер") folds only once in Latin letters
                 if key and key not in self.by_form:
                     self.by_form[key] = kp
+                sk = skeleton(form)
+                if len(sk.split()) > 1 and len(sk.split()[-1]) >= 3:
+                    self.by_skeleton[sk] = kp if self.by_skeleton.get(sk, kp) is kp else None  # two: neither
 
     def get(self, surface: str) -> KnownPerson | None:
         return self.by_form.get(_fold(surface))
+
+    def transcribed(self, tokens: list[str]) -> KnownPerson | None:
+        """The known person a name written the Serbian or Russian way stands for: "Lojd Ostin" -> Lloyd Austin."""
+        return self.by_skeleton.get(skeleton(" ".join(tokens))) if len(tokens) > 1 else None
 
 
 def _segments(text: str):
@@ -180,14 +192,23 @@ def _candidates(sent: Sentence, language: str, known: KnownIndex):
                 conf = 0.6
             if language == "sr":
                 tokens = sr_denominative(tokens, title_ending)
+            elif language == "ru":
+                tokens = ru_denominative(tokens, title_ending)
+            elif language == "tr":
+                tokens = [bare(t) for t in tokens]  # "Güler'in" -> "Güler"
             tokens = clean_tokens(tokens)
             kp = known.get(" ".join(tokens))
             if kp is None and len(tokens) > 1:  # "Emanuel Makron" is the known "Emmanuel Macron" ("Makron")
                 kp = known.get(tokens[-1])
                 kp = kp if kp and fold(kp.name)[:1] == fold(tokens[0])[:1] else None
+            if kp is None and language in INFLECTING:
+                kp = known.transcribed(tokens)
             if kp is None and len(tokens) == 1 and not conf:
                 # A bare surname is a person only if the database knows it.
                 continue
+            nxt = _NEXT_WORD.match(text, end)
+            if kp is None and len(tokens) == 1 and nxt and institution_word(tokens[0], nxt.group(1), language):
+                continue  # "komandanta Kopnene vojske": Serbian capitalises only an institution's first word
             if kp is not None:
                 conf = max(conf, 0.95)
             elif len(tokens) == 1:
@@ -206,33 +227,48 @@ def known_index(known_people: tuple[KnownPerson, ...]) -> KnownIndex:
     return KnownIndex(known_people)  # the importer passes the same list for every article of a batch
 
 
-def find_people(sentences: list[Sentence], language: str, default_country: str | None, known_people) -> list[Person]:
+def body_start(sentences: list[Sentence]) -> int:
+    """Index of the first body sentence: the lines above it (publisher, headline, dateline) tell no roles."""
+    return next((s.index for s in sentences if len(s.text.split()) > 8 and _SENTENCE_END.search(s.text)), 0)
+
+
+def find_people(
+    sentences: list[Sentence],
+    language: str,
+    default_country: str | None,
+    known_people,
+) -> list[Person]:
     known = known_index(tuple(known_people))
     people: list[Person] = []
     by_key: dict[str, Person] = {}
+    in_body: set[int] = set()
+    body = body_start(sentences)
+
+    def same(a: str, b: str) -> bool:
+        return same_name(a, b, language)
 
     def lookup(tokens: list[str]) -> Person | None:
         key = fold(" ".join(tokens))
         if key in by_key:
             return by_key[key]
         if len(tokens) == 1:
-            return next((p for p in people if fold(p.surname) == key), None)
-        same = [p for p in people if fold(p.surname) == fold(tokens[-1])]
+            return next((p for p in people if same(p.surname, tokens[0])), None)
+        found = [p for p in people if same(p.surname, tokens[-1])]
         # "Minister Vucevic" seen first, "Milos Vucevic" later: one person, now with a first name.
         return next(
-            (p for p in same if fold(p.name)[0] == key[0] or len(p.name.split()) == 1 or key.endswith(fold(p.name))),
+            (p for p in found if fold(p.name)[0] == key[0] or len(p.name.split()) == 1 or key.endswith(fold(p.name))),
             None,
         )
 
     for sent in sentences:
+        header = sent.index < body
         for tokens, role, country, conf, kp, affiliated in _candidates(sent, language, known):
             person = lookup(tokens) or (lookup([kp.name.split()[-1]]) if kp else None)
             surface = " ".join(tokens)
+            role = "" if header else role  # a headline's words are not a title: "Chief Welcomes Visiting ..."
             if person is None:
                 name = kp.name if kp else surface
-                person = Person(
-                    name, role or (kp.role if kp else "") or "", country or (kp.country if kp else None), sent, conf, kp
-                )
+                person = Person(name, role, country or (kp.country if kp else None), sent, conf, kp)
                 person.affiliated = affiliated
                 people.append(person)
             else:
@@ -247,8 +283,14 @@ def find_people(sentences: list[Sentence], language: str, default_country: str |
                     person.role = role  # the fuller title: "Minister" -> "Minister of Defence"
                 person.confidence = max(person.confidence, conf)
                 person.country = person.country or country
+            if not header:
+                in_body.add(id(person))
             person.surfaces.add(surface)
             by_key[fold(surface)] = person
+    # Named in the headline only, a capitalised run is a fragment of it ("Welcomes Visiting"), not a person.
+    people[:] = [p for p in people if id(p) in in_body or p.known]
+    if language in INFLECTING:
+        _nominatives(people, sentences, language)
     for sent in sentences:
         _respective_countries(sent, people, language)
     for p in people:
@@ -316,3 +358,23 @@ def _foreign_context(p: Person, people: list[Person], home: str, language: str, 
         if not named - claimed:
             return False
     return True
+
+
+_CAPITALISED = re.compile(r"(?<![\w-])[A-ZČĆŠŽĐ][\w'’-]+")
+
+
+def _nominatives(people: list[Person], sentences: list[Sentence], language: str) -> None:
+    """Each name word in the form every other form in the article derives from: "Kovalenkom", "Kovalenku" and
+    "Kovalenko" make "Kovalenko"; a name the article only declines keeps the form its title's case gave."""
+    words = {w for s in sentences for w in _CAPITALISED.findall(s.latin)}
+    for p in people:
+        if p.known:
+            continue
+        tokens = p.name.split()
+        for i, tok in enumerate(tokens):
+            forms = sorted(w for w in words if same_name(w, tok, language))
+            base = nominative(forms, language)
+            if base and base != tok and not (tok in words and derives(fold(tok), fold(base), language)):
+                p.surfaces.add(p.name)
+                tokens[i] = base
+        p.name = " ".join(tokens)

@@ -6,16 +6,18 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from archive.core.text import fold, to_latin
+from archive.core.text import fold
 
 from .gazetteer import capital_of, find_countries, find_organisations
+from .language import detect_language, support
 from .leaders import world_leaders
 from .lexicon import GOVERNMENT_PUBLISHER
 from .meetings import find_meetings
 from .mentions import find_mentions
 from .metadata import dateline_city, extract_metadata
 from .people import Person, find_people
-from .sentences import detect_language, paragraphs, split_sentences
+from .script import latin as to_latin
+from .sentences import paragraphs, split_sentences
 from .types import ArticleExtraction, CountryFact, Evidence, KnownPerson, OrganisationFact, PersonFact
 
 _GOV = re.compile(GOVERNMENT_PUBLISHER, re.I)
@@ -92,8 +94,16 @@ def extract(text: str, *, known_people: Iterable[KnownPerson] = (), filename: st
             if hit.key not in organisations:
                 organisations[hit.key] = OrganisationFact(hit.key, Evidence(sent.text, 0.9))
 
+    if support(language) == "none":
+        # No rules for this language: the countries its own names give, never people guessed from capitals.
+        return ArticleExtraction(title, source, published, precision, language, list(countries.values()))
+
     people = find_people(sentences, language, default_country, known)
     mentions = find_mentions(sentences, people, known, language)
+    for p in people:
+        if p.known and not p.role:  # the article names no office: the one the person held on its date, if known
+            p.role = p.known.role_on(published)
+            p.country = p.country or p.known.country_on(published)
     _fix_counterparts(people, mentions)
     meetings = find_meetings(sentences, mentions, language, published, precision, dateline)
 

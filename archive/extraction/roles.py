@@ -12,8 +12,10 @@ from functools import lru_cache
 from archive.core.text import fold
 
 from .gazetteer import find_countries, find_organisations
-from .lexicon import HONORIFICS, PERSON_VERBS, TITLES_EN, TITLES_SR
-from .names import SEQ, SR_KEYS, SR_TITLE, TITLE_NAME_PARTS, name_runs
+from .lexicon import HONORIFICS, PERSON_VERBS, TITLES_EN
+from .lexicon_ru import GAP_STOP_RU
+from .lexicon_tr import GAP_STOP_TR
+from .names import SEQ, TITLE_NAME_PARTS, TITLE_TABLES, name_runs
 
 _AMBIGUOUS_LOWER = set(
     str.split(
@@ -31,6 +33,7 @@ TITLE_BEFORE = re.compile(r"\b(" + "|".join(re.escape(t) for t in LOWER_TITLES) 
 _TITLE_ANY = re.compile(r"\b(" + "|".join(re.escape(t) for t in LOWER_TITLES) + r")\b", re.I)
 # Serbian words that end a title's genitive complement: auxiliaries, "with", conjunctions.
 _SR_GAP_STOP = {"je", "su", "se", "sa", "s", "da", "koji", "koja", "koje", "sastao", "sastala", "razgovarao", "i"}
+_GAP_STOPS = {"sr": _SR_GAP_STOP, "ru": GAP_STOP_RU, "tr": GAP_STOP_TR}
 _GAP_WORDS = {"of", "the", "for", "and", "his", "her", "their", "its", "to", "in", "u", "i", "iz", "na", "za"}
 _ENVOY = re.compile(r"ambassador|envoy|attach|charg|high commissioner", re.I)
 _POSTED_TO = re.compile(r"\b(?:to|in|at)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*")
@@ -102,25 +105,29 @@ def plain_gap(gap: str, adjacent_only: bool) -> bool:
 def lower_title(before: str, single: bool, language: str):
     """The lower-case title just before a name: "his Serbian counterpart", "ministrom odbrane Grčke"."""
     window = before[-120:]
-    if language == "sr":
-        st = next(reversed(list(SR_TITLE.finditer(window))), None)  # the title nearest the name
+    if language in TITLE_TABLES:
+        title_rx, keys, titles = TITLE_TABLES[language]
+        st = next(reversed(list(title_rx.finditer(window))), None)  # the title nearest the name
         if not st:
             return None
         gap = window[st.end() :]
         words = re.findall(r"[\w’'-]+", gap)
-        if re.search(r"[.,;:!?\"“”]", gap) or len(words) > 6 or any(w.lower() in _SR_GAP_STOP for w in words):
+        stops = _GAP_STOPS[language]
+        if re.search(r"[.,;:!?\"“”]", gap) or len(words) > 6 or any(w.lower() in stops for w in words):
             return None
         if single and words:
             return None
-        head = st.group(0).split()[0].lower()
+        words = st.group(0).lower().split()
+        head = words[0]
         ending = next((e for e in ("om", "em", "a", "u", "e") if head.endswith(e)), "")
-        if ending and _SR_FEMININE.search(head):
+        if ending and any(_SR_FEMININE.search(w) for w in words):
             ending = "f" + ending  # "ministarkom Anom Vuković": a woman's given name declines, her surname not
         phrase = window[st.start() :]
-        country = country_in(phrase, language) or country_in(window[max(0, st.start() - 30) : st.start()], language)
+        # "sa ukrajinskim kolegom": the country word nearest the title, not "u Beogradu" before it
+        country = country_in(phrase, language) or last_country(window[max(0, st.start() - 30) : st.start()], language)
         # "komandantom KFOR-a general-majorom X": the title chain before the nearest title counts too.
         affiliated = bool(find_organisations(window[max(0, st.start() - 40) :], language))
-        return TITLES_SR[SR_KEYS[int(st.lastgroup[1:])]], country, ending, affiliated
+        return titles[keys[int(st.lastgroup[1:])]], country, ending, affiliated
     lt = next(reversed(list(_TITLE_ANY.finditer(window))), None)
     if not lt or not plain_gap(window[lt.end() :], single) or _name_end(window[lt.end() :], language) >= 0:
         return None  # "the minister said that John Smith ..." does not make Smith a minister
@@ -154,6 +161,6 @@ def country_in(text: str, language: str) -> str | None:
 
 
 def clean_role(role: str) -> str:
-    role = re.sub(r"^(?:(?:the|his|her|their|and|a|an|with)\s+|[A-Z][\w-]+['’]s\s+)+", "", role.strip(" ,"))
+    role = re.sub(r"^(?:(?:the|his|her|their|and|a|an|with|then)\s+|[A-Z][\w-]+['’]s\s+)+", "", role.strip(" ,"))
     role = re.sub(r"(?:\s+(?:Mr|Mrs|Ms|Shri|Sri|Smt)\.?)+$", "", role)
     return role[:1].upper() + role[1:] if role else ""

@@ -4,23 +4,26 @@ from __future__ import annotations
 
 from archive.core.models import Person
 from archive.core.text import content_hash
-from archive.extraction import ArticleExtraction, KnownPerson, extract
+from archive.extraction import ArticleExtraction, KnownPerson, KnownRole, extract
 
-from .language import detect_language
 from .records import ArticleRecord, CountryRef, MeetingRef, OrganisationRef, ParticipantRef, PersonRef
 
 # Bump when extraction improves: re-importing raw text then refreshes its unreviewed facts.
-EXTRACTION_VERSION = "1"
+EXTRACTION_VERSION = "2"  # 2: inflection, dated roles, Russian and Turkish, one language detector
 
 
 def known_people() -> list[KnownPerson]:
-    """Everyone the archive knows, with every spelling, so extraction reuses them."""
+    """Everyone the archive knows, with every spelling and the offices they held when, so extraction reuses them.
+
+    Roles go with their dates: extraction gives a known person the office held on the article's date, never
+    today's office in an older article.
+    """
     people = Person.objects.select_related("country").prefetch_related("names", "roles")
     known = []
     for person in people:
-        role = person.roles.all()[0].title if person.roles.all() else None
         variants = tuple(n.name for n in person.names.all() if n.name != person.name)
-        known.append(KnownPerson(name=person.name, variants=variants, country=person.country_id, role=role))
+        roles = tuple(KnownRole(r.title, r.start, r.end, r.country_id) for r in person.roles.all())
+        known.append(KnownPerson(name=person.name, variants=variants, country=person.country_id, roles=roles))
     return known
 
 
@@ -39,7 +42,7 @@ def record_from_extraction(found: ArticleExtraction, text: str) -> ArticleRecord
         source=found.source,
         published=found.published,
         published_precision=found.published_precision if found.published else "unknown",
-        language=detect_language(text),
+        language=found.language,  # the one detector, already run by extraction
         derived_from=f"raw-text:{EXTRACTION_VERSION}:{content_hash(text)}",
         countries=[CountryRef(code=c.code, **fact(c.evidence)) for c in found.countries],
         organisations=[OrganisationRef(name=o.name, **fact(o.evidence)) for o in found.organisations],
