@@ -119,9 +119,14 @@ def _filtered(sqs, params, filters: dict[str, list[str]], skip=()):
     return sqs
 
 
-def _counts(sqs, name: str) -> dict[str, int]:
-    fields = sqs.facet(name, limit=-1).facet_counts().get("fields", {})
-    return {value: count for value, count in fields.get(name, []) if value not in (None, "") and count}
+def _counts(sqs, params, names: list[str]) -> dict[str, dict[str, int]]:
+    """Counts of these facets' values over `sqs`, in one query."""
+    for name in names:
+        sqs = sqs.facet(params.facet_field(name), limit=-1)
+    fields = sqs.facet_counts().get("fields", {})
+    return {
+        name: {v: n for v, n in fields.get(params.facet_field(name), []) if v not in (None, "") and n} for name in names
+    }
 
 
 def run(params, per_page: int = 20, using: str = "default"):
@@ -133,11 +138,16 @@ def run(params, per_page: int = 20, using: str = "default"):
     out = Outcome(page=params.page)
     base = _base(params, using)
     filters = params.index_filters()
+    # Facets whose counts leave out the same filters share one faceted query: with nothing chosen, one
+    # query counts them all; each facet with a value chosen ("any of") needs its own.
+    groups: dict[frozenset, list[str]] = {}
     for name in FACET_FIELDS:
-        if name == "month" and not params.year:
-            continue
-        counted = _filtered(base, params, filters, params.filters_ignored_by(name))
-        out.facets[name] = _counts(counted, params.facet_field(name))
+        if name != "month" or params.year:
+            ignored = frozenset(params.filters_ignored_by(name) & set(filters))
+            groups.setdefault(ignored, []).append(name)
+    for ignored, names in groups.items():
+        out.facets.update(_counts(_filtered(base, params, filters, ignored), params, names))
+    for name in out.facets:
         out.facet_sizes[name] = len(out.facets[name])
     everything = _filtered(base, params, filters)
     out.total = everything.count()
