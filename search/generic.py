@@ -123,6 +123,9 @@ def _counts(sqs, params, names: list[str]) -> dict[str, dict[str, int]]:
     """Counts of these facets' values over `sqs`, in one query."""
     for name in names:
         sqs = sqs.facet(params.facet_field(name), limit=-1)
+    # Run it as a count (one hit asked for): facet_counts() alone asks for every hit, and stock Whoosh
+    # then builds a result for each (11.9 s to browse 10,000 articles).
+    sqs.count()
     fields = sqs.facet_counts().get("fields", {})
     return {
         name: {v: n for v, n in fields.get(params.facet_field(name), []) if v not in (None, "") and n} for name in names
