@@ -1,23 +1,21 @@
-"""Writing the Whoosh index: one writer at a time across processes, durable queue, rebuild beside and swap.
+"""Writing the index: durable queue, one writer at a time, rebuild beside the live index and swap.
 
-Whoosh allows one writer per index and its own lock does not wait across processes, so every writer in
-the project (Celery tasks, eager tasks in web processes, the commands) goes through `writer_lock`, an
-fcntl lock on a file next to the index. The index path is a symlink to a generation directory, so a
-rebuild can build a new generation and swap the link atomically while searches keep running.
+Every writer in the project (Celery tasks, eager tasks in web processes, the commands) goes through
+`layout.writer_lock`. A rebuild builds a new generation directory and swaps the symlink atomically
+(`layout`) while searches keep running. On an engine other than the archive's Whoosh, the same entry
+points write through haystack (`remote_indexing`).
 """
 
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import logging
 import multiprocessing
 import os
 import shutil
-import threading
 import time
 from collections.abc import Iterable
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from django import db
@@ -28,22 +26,24 @@ from whoosh import index as whoosh_index
 from whoosh.query import Every
 
 from . import fastwriter, remote_indexing
+from .layout import (
+    ensure_layout,
+    generation_path,
+    new_build_dir,
+    new_generation_dir,
+    point_at,
+    remove_old_generations,
+    writer_lock,
+)
 
 log = logging.getLogger(__name__)
 CHUNK = 500
 SEGMENT_DOCS = 4_000
-LOCK_TIMEOUT = 300.0
-STALE_BUILD_SECONDS = 6 * 3600
-_held = threading.local()  # lock depth per thread and path, so a holder can call another writer function
 
 
 def _articles():
     # Looked up at call time: the backend and writer also serve haystack's own test suite, without the archive.
     return apps.get_model("core", "Article")
-
-
-class IndexBusy(RuntimeError):
-    """Another process held the writer lock for longer than LOCK_TIMEOUT; the task retries later."""
 
 
 def is_archive_engine(using: str = "default") -> bool:
@@ -72,106 +72,6 @@ def article_index(using: str = "default"):
     return connections[using].get_unified_index().get_index(_articles())
 
 
-def ensure_layout(backend) -> None:
-    """First use: create a generation directory and point the configured path at it; mend old layouts."""
-    base = Path(backend.path)
-    if os.path.lexists(base):
-        if _is_chained(base):
-            repair_layout(base)
-        return
-    with writer_lock(base):
-        if os.path.lexists(base):
-            return
-        target = _new_generation_dir(base)
-        whoosh_index.create_in(str(target), schema_of(backend))
-        _point(base, target)
-
-
-def _is_chained(base: Path) -> bool:
-    """True for the nested layout older versions left: base -> idx.gen-A -> idx.gen-A.gen-B -> ..."""
-    if not base.is_symlink():
-        return False
-    return (base.parent / os.readlink(base)).is_symlink()
-
-
-def repair_layout(base: Path) -> None:
-    """Point the configured path straight at the live generation and remove every other generation.
-
-    Older versions resolved the symlink at start-up, so each rebuild nested one level deeper until
-    path names grew too long. The live generation keeps its (long) name until the next rebuild.
-    """
-    with writer_lock(base):
-        if not _is_chained(base):
-            return
-        live = Path(os.path.realpath(base))
-        log.warning("search index: repairing a nested layout; %s now points at %s", base, live.name)
-        _point(base, live)
-        remove_old_generations(base)
-
-
-def _generation_prefixes(base: Path) -> tuple[str, ...]:
-    return (f"{base.name}.gen-", f"{base.name}.old-")
-
-
-def remove_old_generations(base: Path) -> list[str]:
-    """Delete every generation but the live one, with the lock files and journals of nested layouts.
-
-    Call under the writer lock. Searchers in other processes that still read a removed generation keep
-    their open files (POSIX); their next refresh fails and they reopen the live generation.
-    """
-    live = os.path.realpath(base)
-    removed = []
-    for entry in base.parent.iterdir():
-        if not entry.name.startswith(_generation_prefixes(base)) or str(entry) == live:
-            continue
-        if entry.is_symlink() or not entry.is_dir():
-            entry.unlink(missing_ok=True)
-        else:
-            shutil.rmtree(entry, ignore_errors=True)
-        removed.append(entry.name)
-    for entry in base.parent.glob(f".{base.name}.build-*"):
-        # A build left by a rebuild that crashed; a running rebuild holds the lock until it is renamed.
-        if time.time() - entry.stat().st_mtime > STALE_BUILD_SECONDS:
-            shutil.rmtree(entry, ignore_errors=True)
-            removed.append(entry.name)
-    return removed
-
-
-def _generation_path(base: Path) -> Path:
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
-    return base.parent / f"{base.name}.gen-{stamp}"
-
-
-def _new_generation_dir(base: Path) -> Path:
-    base.parent.mkdir(parents=True, exist_ok=True)
-    target = _generation_path(base)
-    target.mkdir()
-    return target
-
-
-def _new_build_dir(base: Path) -> Path:
-    """Where a rebuild writes until its swap; named apart so no cleanup mistakes it for an old generation."""
-    base.parent.mkdir(parents=True, exist_ok=True)
-    target = base.parent / f".{base.name}.build-{os.getpid()}-{time.time_ns()}"
-    target.mkdir()
-    return target
-
-
-def _point(base: Path, target: Path) -> Path | None:
-    """Atomically make `base` a symlink to `target`; returns the directory it pointed at before."""
-    old = Path(os.path.realpath(base)) if os.path.lexists(base) else None
-    if base.is_dir() and not base.is_symlink():
-        # A plain directory from an older layout: move it aside (a brief gap, once, then never again).
-        old = base.parent / f"{base.name}.old-{time.time_ns()}"
-        base.rename(old)
-    tmp = base.parent / f".{base.name}.swap-{os.getpid()}"
-    with contextlib.suppress(FileNotFoundError):
-        tmp.unlink()
-    tmp.symlink_to(target.name)
-    os.replace(tmp, base)
-    return old
-
-
 def open_index(backend):
     ensure_layout(backend)
     path = os.path.realpath(backend.path)
@@ -179,41 +79,6 @@ def open_index(backend):
         return whoosh_index.open_dir(path, schema=schema_of(backend))
     except whoosh_index.EmptyIndexError:
         return whoosh_index.create_in(path, schema_of(backend))
-
-
-@contextlib.contextmanager
-def writer_lock(base, timeout: float = LOCK_TIMEOUT):
-    key = str(Path(base))  # one spelling per path, or re-entry from the same thread would deadlock
-    depth = getattr(_held, key, 0)
-    if depth:
-        setattr(_held, key, depth + 1)
-        try:
-            yield
-        finally:
-            setattr(_held, key, depth)
-        return
-    lock_path = Path(f"{base}.lock")
-    lock_path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
-    try:
-        deadline, pause = time.monotonic() + timeout, 0.01
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() > deadline:
-                    raise IndexBusy(f"search index writer lock {lock_path} busy for {timeout}s") from None
-                time.sleep(pause)
-                pause = min(pause * 2, 0.5)
-        setattr(_held, key, 1)
-        try:
-            yield
-        finally:
-            setattr(_held, key, 0)
-            fcntl.flock(fd, fcntl.LOCK_UN)
-    finally:
-        os.close(fd)
 
 
 def to_whoosh(doc: dict) -> dict:
@@ -306,11 +171,11 @@ def reset_index(backend) -> None:
         previous = -1
         if os.path.isdir(base):
             previous = whoosh_index.TOC._latest_generation(FileStorage(str(base)), whoosh_index._DEF_INDEX_NAME)
-        target = _new_generation_dir(base)
+        target = new_generation_dir(base)
         whoosh_index.TOC(schema_of(backend), [], previous + 1).write(
             FileStorage(str(target)), whoosh_index._DEF_INDEX_NAME
         )
-        _point(base, target)
+        point_at(base, target)
         remove_old_generations(base)
 
 
@@ -364,7 +229,7 @@ def rebuild(progress=None, chunk: int = CHUNK) -> int:
         return remote_indexing.rebuild(progress, chunk)
     backend = get_backend()
     base = Path(backend.path)
-    build = _new_build_dir(base)
+    build = new_build_dir(base)
     journal = _journal(base)
     with writer_lock(base):
         journal.write_text("")
@@ -390,9 +255,9 @@ def rebuild(progress=None, chunk: int = CHUNK) -> int:
         log.info("rebuild: %d added in %.1fs, committed in %.1fs", count, added - began, time.monotonic() - added)
         with writer_lock(base):
             replay = {int(line) for line in journal.read_text().split() if line.strip().isdigit()}
-            target = _generation_path(base)
+            target = generation_path(base)
             build.rename(target)
-            _point(base, target)
+            point_at(base, target)
             swapped = True
             journal.unlink()
             index_articles(replay)

@@ -3,11 +3,12 @@
 from celery import shared_task
 
 from . import indexing
+from .layout import IndexBusy
 
 
 @shared_task(
     name="search.tasks.index_articles",
-    autoretry_for=(indexing.IndexBusy,),
+    autoretry_for=(IndexBusy,),
     retry_backoff=True,
     max_retries=10,
     acks_late=True,
