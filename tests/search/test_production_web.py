@@ -61,25 +61,29 @@ def gunicorn(search_index, tmp_path):
         text=True,
     )
     assert collect.returncode == 0, collect.stderr[-2000:]
-    log = (tmp_path / "gunicorn.log").open("w")
+    log_path = tmp_path / "gunicorn.log"
+    log = log_path.open("w")
     proc = subprocess.Popen([str(GUNICORN), "archive.wsgi"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            if fetch(base + "/health/")[0] == 200:
+    try:
+        deadline = time.monotonic() + 60
+        # Up when it answers, and when each worker has opened the index and read its facets before taking
+        # requests (gunicorn.conf.py): the first worker can answer while the second is still warming.
+        while True:
+            try:
+                up = fetch(base + "/health/")[0] == 200
+            except OSError:
+                up = False
+            if up and log_path.read_text().count("search index warmed") >= int(env["WEB_CONCURRENCY"]):
                 break
-        except OSError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            pytest.fail("gunicorn did not start:\n" + (tmp_path / "gunicorn.log").read_text()[-3000:])
-        time.sleep(0.3)
-    # Each worker opened the index and read its facets before taking requests (gunicorn.conf.py).
-    assert "search index warmed" in (tmp_path / "gunicorn.log").read_text()
-    yield base
-    proc.terminate()
-    proc.wait(20)
-    assert "Traceback" not in (tmp_path / "gunicorn.log").read_text()
+            if proc.poll() is not None or time.monotonic() > deadline:
+                pytest.fail("gunicorn did not start:\n" + log_path.read_text()[-3000:])
+            time.sleep(0.3)
+        yield base
+    finally:  # a failed start must not leave gunicorn running
+        proc.terminate()
+        proc.wait(20)
+    assert "Traceback" not in log_path.read_text()
 
 
 def test_it_serves_pages_static_files_head_and_health_from_gunicorn(gunicorn, django_capture_on_commit_callbacks):
