@@ -18,7 +18,7 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
 from archive.core import meeting_filters
-from archive.core.models import Article, Country, Meeting, Participation, Person, PersonRole
+from archive.core.models import Article, Country, Meeting, Person, PersonRole
 from search import presenting, query, service
 
 from .params import (
@@ -65,18 +65,8 @@ def articles():
 
 def meetings(verified=False):
     """Public meetings with their public participants and reports; with `verified`, verified participants only."""
-    participations = Participation.objects.public().select_related("person", "country")
-    if verified:
-        participations = participations.verified()
-    return (
-        Meeting.objects.public()
-        .newest_first()
-        .select_related("country", "host_country")
-        .prefetch_related(
-            Prefetch("participations", participations),
-            Prefetch("articles", Article.objects.only("id", "title", "url")),
-        )
-    )
+    reports = Article.objects.only("id", "title", "url")
+    return Meeting.objects.public().for_display(verified).prefetch_related(Prefetch("articles", reports))
 
 
 @extend_schema_view(

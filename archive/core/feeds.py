@@ -9,14 +9,14 @@ from __future__ import annotations
 import datetime
 
 from django.contrib.syndication.views import Feed
-from django.db.models import Max, Prefetch
+from django.db.models import Max
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.views.decorators.http import require_safe
 
 from . import meeting_filters
-from .models import Country, Meeting, Participation, Person
+from .models import Country, Meeting, Person
 
 ENTRIES = 50
 # An undated meeting reported by no article still needs an Atom <updated>: the epoch says "unknown".
@@ -34,15 +34,7 @@ class MeetingFeed(Feed):
         raise NotImplementedError
 
     def items(self, obj):
-        return (
-            self.meetings(obj)
-            .newest_first()
-            .annotate(last_reported=Max("articles__modified"))
-            .select_related("country", "host_country")
-            .prefetch_related(
-                Prefetch("participations", queryset=Participation.objects.public().select_related("person", "country"))
-            )[:ENTRIES]
-        )
+        return self.meetings(obj).for_display().annotate(last_reported=Max("articles__modified"))[:ENTRIES]
 
     def item_title(self, item):
         names = " – ".join(p.person.name for p in item.participations.all()) or "Meeting"

@@ -21,19 +21,7 @@ TOP_PARTNERS = 12  # partners ranked and charted per year on a country page; the
 
 
 def _meetings(verified=False):
-    """Public meetings with what a meeting card shows, newest first, undated last.
-
-    With `verified`, the participants shown are the verified ones only ("verified only" shows no proposal).
-    """
-    participations = Participation.objects.public().select_related("person", "country")
-    if verified:
-        participations = participations.verified()
-    return (
-        Meeting.objects.public()
-        .newest_first()
-        .select_related("country", "host_country")
-        .prefetch_related(Prefetch("participations", queryset=participations))
-    )
+    return Meeting.objects.public().for_display(verified)
 
 
 def _timeline(meetings):

@@ -69,6 +69,18 @@ class MeetingQuerySet(ExtractedQuerySet):
         """Newest first, undated last on every database (PostgreSQL would put NULL first)."""
         return self.order_by(models.F("date").desc(nulls_last=True), "-id")
 
+    def for_display(self, verified: bool = False):
+        """Newest first, with what a meeting card, feed entry or API record shows: its places and its public
+        participants (only the verified ones with `verified`: "verified only" shows no proposal)."""
+        participations = Participation.objects.public().select_related("person", "country")
+        if verified:
+            participations = participations.verified()
+        return (
+            self.newest_first()
+            .select_related("country", "host_country")
+            .prefetch_related(models.Prefetch("participations", queryset=participations))
+        )
+
 
 class ParticipationQuerySet(ExtractedQuerySet):
     def not_rejected(self):
