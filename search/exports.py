@@ -85,6 +85,11 @@ def csv_row(rec: dict) -> list:
     return [" ".join(v) if k == "countries" else "; ".join(v) if k == "people" else v for k, v in rec.items()]
 
 
+def feed_title(chips: list[dict]) -> str:
+    """The feed's title from the search's chips (presenting.chips), as the page shows them."""
+    return " · ".join(["Archive search", *(f"{chip['kind']}: {chip['label']}" for chip in chips)])
+
+
 class SearchFeed(Feed):
     """The newest articles matching any search URL (its sort is ignored: a feed is newest first)."""
 
@@ -96,7 +101,7 @@ class SearchFeed(Feed):
     def title(self, obj):
         from .presenting import chips
 
-        return " · ".join(["Archive search", *(f"{chip['kind']}: {chip['label']}" for chip in chips(obj))])
+        return feed_title(chips(obj))
 
     def link(self, obj):
         return reverse("search") + obj.url()

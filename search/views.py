@@ -29,13 +29,14 @@ def search(request):
     except service.SearchUnavailable:
         return render(request, "search/unavailable.html", {"params": params}, status=503)
     params.page = outcome.page
+    chips = presenting.chips(params)
     context = {
         "params": params,
         "outcome": outcome,
         "messages_list": params.messages + outcome.messages,
         "results": presenting.results(outcome.article_ids, params.q),
         "facet_blocks": presenting.facet_blocks(params, outcome.facets, outcome.facet_sizes),
-        "chips": presenting.chips(params),
+        "chips": chips,
         "histogram": presenting.histogram(params, outcome.facets),
         "sorts": presenting.sort_links(params),
         "pagination": presenting.page_links(params, outcome.page, outcome.pages),
@@ -45,7 +46,7 @@ def search(request):
         "last": (outcome.page - 1) * per_page + len(outcome.article_ids),
         "suggestion_url": params.url(q=outcome.suggestion) if outcome.suggestion else "",
         "feed_url": reverse("search-feed") + _query(params),
-        "feed_title": exports.SearchFeed().title(params),
+        "feed_title": exports.feed_title(chips),
         "exports": [
             {"label": label, "type": core_exports.FORMATS[fmt].split(";")[0], "href": reverse(name) + _query(params)}
             for fmt, label, name in (("csv", "CSV", "search-export-csv"), ("json", "JSON", "search-export-json"))
