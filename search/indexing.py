@@ -179,19 +179,30 @@ def reset_index(backend) -> None:
         remove_old_generations(base)
 
 
+def doc_id(pk: int) -> str:
+    """An article's document id, as haystack writes it."""
+    return f"core.article.{pk}"
+
+
+def article_batches(ids: Iterable[int], chunk: int = CHUNK):
+    """(articles loaded for their documents, document ids of the articles gone) for these ids, chunk by chunk."""
+    wanted = sorted({int(i) for i in ids})
+    for start in range(0, len(wanted), chunk):
+        part = wanted[start : start + chunk]
+        articles = list(_articles().objects.for_index().filter(pk__in=part))
+        found = {a.pk for a in articles}
+        yield articles, [doc_id(pk) for pk in part if pk not in found]
+
+
 def index_articles(ids: Iterable[int]) -> int:
     """Bring the documents of these articles in line with the database: update, or remove if gone."""
+    ids = {int(i) for i in ids}
     if not is_archive_engine():
         return remote_indexing.index_articles(ids)
     backend, index = get_backend(), article_index()
-    wanted = sorted({int(i) for i in ids})
-    for start in range(0, len(wanted), CHUNK):
-        chunk = wanted[start : start + CHUNK]
-        articles = list(_articles().objects.for_index().filter(pk__in=chunk))
-        found = {a.pk for a in articles}
-        gone = [f"core.article.{pk}" for pk in chunk if pk not in found]
+    for articles, gone in article_batches(ids):
         write_documents(backend, [index.full_prepare(a) for a in articles], gone)
-    return len(wanted)
+    return len(ids)
 
 
 def process_queue(ids: Iterable[int] | None = None, limit: int = 5000) -> int:

@@ -33,24 +33,18 @@ def _parts(using: str):
     return conn.get_backend(), conn.get_unified_index().get_index(_articles())
 
 
-def _doc_id(pk: int) -> str:
-    return f"core.article.{pk}"
-
-
-def index_articles(ids: Iterable[int], using: str = "default", chunk: int = 500) -> int:
+def index_articles(ids: Iterable[int], using: str = "default") -> int:
     """Update these articles' documents, or remove those whose article no longer exists."""
+    from .indexing import article_batches
+
     backend, index = _parts(using)
-    wanted = sorted({int(i) for i in ids})
-    for start in range(0, len(wanted), chunk):
-        part = wanted[start : start + chunk]
-        articles = list(_articles().objects.for_index().filter(pk__in=part))
+    ids = {int(i) for i in ids}
+    for articles, gone in article_batches(ids):
         if articles:
             backend.update(index, articles)
-        found = {a.pk for a in articles}
-        for pk in part:
-            if pk not in found:
-                backend.remove(_doc_id(pk))
-    return len(wanted)
+        for document in gone:
+            backend.remove(document)
+    return len(ids)
 
 
 def indexed_versions(using: str = "default") -> dict[int, int]:
