@@ -13,10 +13,12 @@ import os
 import re
 import runpy
 import secrets
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections import Counter
@@ -363,3 +365,30 @@ def on_disk(expected: dict[int, str]) -> set[int] | None:
     except Exception as exc:  # a diagnosis must not end the benchmark
         say(f"could not read the index files: {exc!r}")
         return None
+
+
+@contextlib.contextmanager
+def running(prefix: str, web_workers: int | None, threads: int | None, keep: bool):
+    """A Stack in a fresh temporary folder (gunicorn.conf.py's workers and threads unless given).
+
+    On leaving, also on Ctrl-C or SIGTERM, every child stops and the database and folder go, unless `keep`.
+    """
+    default_workers, default_threads = gunicorn_defaults()
+    tmp = Path(tempfile.mkdtemp(prefix=prefix))
+    stack = Stack(tmp, web_workers or default_workers, threads or default_threads)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    try:
+        yield stack
+    except KeyboardInterrupt:
+        say("interrupted: stopping the stack and dropping the database")
+        sys.exit(130)
+    finally:
+        if "django.db" in sys.modules:  # Django may never have started
+            from django.db import connections
+
+            connections.close_all()
+        stack.close()
+        if keep:
+            say(f"kept {tmp}")
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)

@@ -21,11 +21,8 @@ import hashlib
 import itertools
 import os
 import random
-import shutil
-import signal
 import statistics
 import sys
-import tempfile
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -348,26 +345,9 @@ def run(args, stack: Stack, rng):
 
 def main():
     args = parse_args()
-    workers, threads = _stack.gunicorn_defaults()
-    tmp = Path(tempfile.mkdtemp(prefix="bench-pages-"))
-    stack = Stack(tmp, args.web_workers or workers, args.threads or threads)
-    say(f"plan: {args.articles} articles, {args.meetings} meetings; database {stack.db_name}; folder {tmp}")
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
-    try:
+    with _stack.running("bench-pages-", args.web_workers, args.threads, args.keep) as stack:
+        say(f"plan: {args.articles} articles, {args.meetings} meetings; database {stack.db_name}; folder {stack.tmp}")
         run(args, stack, random.Random(args.seed))
-    except KeyboardInterrupt:
-        say("interrupted: stopping gunicorn and dropping the database")
-        sys.exit(130)
-    finally:
-        if "django.db" in sys.modules:
-            from django.db import connections
-
-            connections.close_all()
-        stack.close()
-        if args.keep:
-            say(f"kept {tmp}")
-        else:
-            shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":

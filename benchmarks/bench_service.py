@@ -22,10 +22,7 @@ import random
 import re
 import secrets
 import select
-import shutil
-import signal
 import sys
-import tempfile
 import threading
 import time
 from collections import Counter, defaultdict
@@ -530,38 +527,23 @@ def run(args, stack: Stack, rng, stop: threading.Event) -> None:
 
 def main():
     args = parse_args()
-    workers, threads = _stack.gunicorn_defaults()
-    tmp = Path(tempfile.mkdtemp(prefix="bench-service-"))
-    stack = Stack(tmp, args.web_workers or workers, args.threads or threads)
-    say(
-        f"plan: {args.articles} articles; {args.clients} clients, think {args.think:g} s; {args.saves:g} saves/s; "
-        f"{args.duration:g} s of load; gunicorn {stack.web_workers} workers x {stack.threads} threads on "
-        f"{stack.base_url}; own Redis on port {stack.redis_port}; database {stack.db_name}; folder {tmp}"
-    )
-    if args.faults:
-        d = args.duration
-        say(
-            f"faults: worker kill -9 at {0.25 * d:.0f} s (restart +5 s), Redis restart at {0.45 * d:.0f} s "
-            f"(+5 s), rebuild at {0.65 * d:.0f} s"
-        )
     stop = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
-    try:
-        run(args, stack, random.Random(args.seed), stop)
-    except KeyboardInterrupt:
-        say("interrupted: stopping the stack and dropping the database")
-        sys.exit(130)
-    finally:
-        stop.set()
-        if "django.db" in sys.modules:  # Django may never have started
-            from django.db import connections
-
-            connections.close_all()
-        stack.close()
-        if args.keep:
-            say(f"kept {tmp}")
-        else:
-            shutil.rmtree(tmp, ignore_errors=True)
+    with _stack.running("bench-service-", args.web_workers, args.threads, args.keep) as stack:
+        say(
+            f"plan: {args.articles} articles; {args.clients} clients, think {args.think:g} s; {args.saves:g} saves/s; "
+            f"{args.duration:g} s of load; gunicorn {stack.web_workers} workers x {stack.threads} threads on "
+            f"{stack.base_url}; own Redis on port {stack.redis_port}; database {stack.db_name}; folder {stack.tmp}"
+        )
+        if args.faults:
+            d = args.duration
+            say(
+                f"faults: worker kill -9 at {0.25 * d:.0f} s (restart +5 s), Redis restart at {0.45 * d:.0f} s "
+                f"(+5 s), rebuild at {0.65 * d:.0f} s"
+            )
+        try:
+            run(args, stack, random.Random(args.seed), stop)
+        finally:
+            stop.set()
 
 
 if __name__ == "__main__":
