@@ -250,6 +250,11 @@ if "PATH" in _search_connection:
     WHOOSH_INDEX_PATH = Path(_search_connection["PATH"])
 HAYSTACK_SIGNAL_PROCESSOR = "search.signals.QueuedSignalProcessor"
 HAYSTACK_SEARCH_RESULTS_PER_PAGE = 20
+# How often a web thread looks for new index commits (search/searchers.py): a save becomes searchable
+# this much later at most, and a loaded site opens new segments once per period, not per request.
+SEARCH_REFRESH_MS = env_int("SEARCH_REFRESH_MS", 1000, minimum=0)
+# How long a worker's index task waits for the saves right behind it, to commit them together.
+SEARCH_GATHER_MS = env_int("SEARCH_GATHER_MS", 300, minimum=0)
 # Otherwise every haystack query adds an unlimited narrow search over django_ct (haystack #351).
 HAYSTACK_LIMIT_TO_REGISTERED_MODELS = False
 

@@ -12,7 +12,7 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from .backend import archive_analyzer
+from .backend import archive_analyzer, term_spans
 
 # Snippets look for the query's words in this much of the body: analysing a whole long article for
 # every result made every search slow (a 50 MB article slowed common searches 70×).
@@ -33,10 +33,9 @@ def query_terms(q: str) -> tuple[set[str], set[str]]:
 
 
 def _iter_spans(text: str, terms: set[str], prefixes: set[str]):
-    # Tokens are reused by Whoosh: copy the offsets out at once.
-    for token in archive_analyzer()(text, chars=True):
-        if token.text in terms or any(token.text.startswith(p) for p in prefixes):
-            yield token.startchar, token.endchar
+    for term, start, end in term_spans(text):
+        if term in terms or (prefixes and any(term.startswith(p) for p in prefixes)):
+            yield start, end
 
 
 def _spans(text: str, terms: set[str], prefixes: set[str]) -> list[tuple[int, int]]:

@@ -5,8 +5,9 @@ word at 10k articles: most of a search's time). Here each query word's postings 
 block into arrays, cached by segment id (a segment's postings never change), so matching a query of
 words, AND, OR and NOT is array arithmetic, and relevance is one vectorised BM25 expression per
 word. The formula, parameters and statistics are Whoosh's BM25F defaults, so the order is the one
-`searcher.search()` gives; a phrase scores as the sum of its words. Queries with other parts
-(phrases) are matched by Whoosh, which checks word positions.
+`searcher.search()` gives; a phrase scores as the sum of its words. Phrases match through the word
+pairs the index holds (backend.WordPairs); queries with other parts, and segments written before
+pairs existed, are matched by Whoosh, which checks word positions.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.query import And, AndMaybe, AndNot, Every, Not, NullQuery, Or, Phrase, Term
 from whoosh.util.numeric import byte_to_length
 
+from .backend import PAIRS_FIELD, PAIRS_MARKER, pair_term
 from .facets import leaf_readers
 
 B, K1 = 0.75, 1.2  # whoosh.scoring.BM25F defaults
@@ -32,6 +34,7 @@ _lock = threading.Lock()
 _postings: OrderedDict[tuple, tuple[np.ndarray, np.ndarray]] = OrderedDict()
 _cached_size = [0]
 _lengths: dict[str, np.ndarray] = {}
+_pair_segments: dict[str, bool] = {}
 
 
 def positive_terms(qobj) -> list[str]:
@@ -62,10 +65,10 @@ def positive_terms(qobj) -> list[str]:
     return found
 
 
-def _decode(leaf, term: str) -> tuple[np.ndarray, np.ndarray]:
-    if (FIELD, term) not in leaf:
+def _decode(leaf, term: str, field: str) -> tuple[np.ndarray, np.ndarray]:
+    if (field, term) not in leaf:
         return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32)
-    m = leaf.postings(FIELD, term)
+    m = leaf.postings(field, term)
     ids, freqs = [], []
     if hasattr(m, "_read_ids"):
         # Whoosh 3 block postings: read whole blocks instead of stepping posting by posting.
@@ -88,14 +91,14 @@ def _decode(leaf, term: str) -> tuple[np.ndarray, np.ndarray]:
     return np.concatenate(ids), np.concatenate(freqs)
 
 
-def _postings_for(leaf, term: str) -> tuple[np.ndarray, np.ndarray]:
-    key = (leaf.segment().segment_id(), term)
+def _postings_for(leaf, term: str, field: str = FIELD) -> tuple[np.ndarray, np.ndarray]:
+    key = (leaf.segment().segment_id(), field, term)
     with _lock:
         hit = _postings.get(key)
         if hit is not None:
             _postings.move_to_end(key)
             return hit
-    decoded = _decode(leaf, term)
+    decoded = _decode(leaf, term, field)
     with _lock:
         _postings[key] = decoded
         _cached_size[0] += len(decoded[0])
@@ -159,16 +162,67 @@ def top(searcher, qobj, mask: np.ndarray, start: int, count: int) -> list[int]:
     return candidates[order][start : start + count].tolist()
 
 
-def _term_mask(reader, term: str, size: int) -> np.ndarray:
+def _term_mask(reader, term: str, size: int, field: str = FIELD) -> np.ndarray:
     mask = np.zeros(size, dtype=bool)
     for leaf, offset in leaf_readers(reader):
         if leaf.segment() is not None:
-            mask[_postings_for(leaf, term)[0] + offset] = True
+            mask[_postings_for(leaf, term, field)[0] + offset] = True
     return mask
 
 
+def _has_pairs(leaf) -> bool:
+    """Whether every document of this segment was written with word pairs (see backend.PAIR_JOINER)."""
+    seg_id = leaf.segment().segment_id()
+    known = _pair_segments.get(seg_id)
+    if known is None:
+        known = leaf.doc_frequency(PAIRS_FIELD, PAIRS_MARKER) == leaf.doc_count_all()
+        if len(_pair_segments) > 4096:  # saves make many small segments; merged ones are not coming back
+            _pair_segments.clear()
+        _pair_segments[seg_id] = known
+    return known
+
+
+def _phrase_mask(searcher, node: Phrase, size: int) -> np.ndarray | None:
+    """A phrase as the intersection of its word pairs' postings; None if a segment predates pairs.
+
+    Two words are exactly one pair. For longer phrases the pairs can occur apart ("a b ... b c"), so
+    Whoosh checks positions, but only in the documents that hold every pair.
+    """
+    reader = searcher.reader()
+    words = node.words
+    if not words or node.slop != 1 or node.fieldname != FIELD:
+        return None
+    if len(words) == 1:
+        return _term_mask(reader, words[0], size)
+    leaves = [(leaf, offset) for leaf, offset in leaf_readers(reader) if leaf.segment() is not None]
+    if not all(_has_pairs(leaf) for leaf, _ in leaves):
+        return None
+    pairs = [pair_term(a, b) for a, b in zip(words, words[1:], strict=False)]
+    mask = np.logical_and.reduce([_term_mask(reader, pair, size, PAIRS_FIELD) for pair in pairs])
+    if len(words) > 2 and mask.any():
+        mask = _positions_checked(searcher, node, mask)
+    return mask
+
+
+def _positions_checked(searcher, node: Phrase, candidates: np.ndarray) -> np.ndarray:
+    checked = np.zeros_like(candidates)
+    for sub, offset in searcher.leaf_searchers():
+        local = np.flatnonzero(candidates[offset : offset + sub.doc_count_all()])
+        if not len(local):
+            continue
+        matcher = node.matcher(sub)
+        for docnum in local.tolist():
+            if matcher.is_active() and matcher.id() < docnum:
+                matcher.skip_to(docnum)
+            if not matcher.is_active():
+                break
+            if matcher.id() == docnum:
+                checked[offset + docnum] = True
+    return checked
+
+
 def match(searcher, qobj, size: int) -> np.ndarray | None:
-    """Documents matching a query made only of words, AND, OR and NOT; None for anything else.
+    """Documents matching a query made only of words, phrases, AND, OR and NOT; None for anything else.
 
     Deleted documents are not removed here: the caller intersects with the live mask.
     """
@@ -181,6 +235,8 @@ def match(searcher, qobj, size: int) -> np.ndarray | None:
             return np.ones(size, dtype=bool)
         if isinstance(node, Term):
             return _term_mask(reader, node.text, size) if node.fieldname == FIELD else None
+        if isinstance(node, Phrase):
+            return _phrase_mask(searcher, node, size)
         if isinstance(node, Not):
             inner = visit(node.query)
             return None if inner is None else ~inner

@@ -1,4 +1,9 @@
+import os
+
 import pytest
+
+# Processes the tests start (workers, gunicorn) see each commit at once, as the tests' own threads do.
+os.environ.setdefault("SEARCH_REFRESH_MS", "0")
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -13,6 +18,7 @@ def _throwaway_index(tmp_path_factory):
 
     path = tmp_path_factory.mktemp("whoosh-index")
     settings.WHOOSH_INDEX_PATH = path
+    settings.SEARCH_REFRESH_MS = 0  # tests search right after they write (and the env passes it to processes)
     settings.HAYSTACK_CONNECTIONS["default"]["PATH"] = str(path)
     connections.thread_local.connections = {}
     return path

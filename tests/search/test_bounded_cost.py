@@ -91,12 +91,12 @@ def test_it_keeps_a_bounded_wildcard_working(corpus):
 
 def test_it_returns_partial_results_when_the_time_budget_runs_out(corpus, monkeypatch):
     monkeypatch.setattr(engine, "CHECK_EVERY", 10)
-    # A phrase: word queries are array arithmetic, but phrases walk positions in Whoosh's Python.
-    outcome = engine.run(SearchParams(q='"defence ministers"'), per_page=20, budget=0.0)
+    # A phrase with slop: words and exact phrases are array arithmetic, but this walks positions in Python.
+    outcome = engine.run(SearchParams(q='"defence ministers"~2'), per_page=20, budget=0.0)
     assert outcome.partial
     assert engine.PARTIAL in outcome.messages
     assert 0 < outcome.total < len(corpus)
-    full = engine.run(SearchParams(q='"defence ministers"'), per_page=20)
+    full = engine.run(SearchParams(q='"defence ministers"~2'), per_page=20)
     assert not full.partial and full.total == len(corpus)
 
 

@@ -131,3 +131,11 @@ def test_it_sends_only_the_top_values_of_a_long_facet_and_says_how_many_there_ar
     assert out.facet_sizes["person"] == len(expected)
     blocks = {b.name: b for b in presenting.facet_blocks(SearchParams(), out.facets, out.facet_sizes)}
     assert len(blocks["person"].items) == 3 and blocks["person"].more == len(expected) - 3
+
+
+def test_it_names_facet_values_from_the_database_and_follows_a_rename():
+    norway = Country.objects.get(code="NO")
+    assert presenting.labels_for("country", ["NO"]) == {"NO": norway.name}
+    norway.name = "Kingdom of Norway"
+    norway.save()
+    assert presenting.labels_for("country", ["NO", "ZZ"]) == {"NO": "Kingdom of Norway"}

@@ -4,8 +4,11 @@ import random
 
 import numpy as np
 import pytest
+from whoosh import fields as whoosh_fields
 
 from search import engine, facets, indexing, postings, searchers
+from search.backend import Postings
+from search.query import SearchParams
 
 from .conftest import make_article
 
@@ -78,7 +81,57 @@ def test_it_pages_through_ties_without_repeating_or_skipping(corpus):
     assert len(flat) == len(set(flat)) == int(mask.sum())
 
 
-def test_it_leaves_phrases_to_whoosh(corpus):
+PHRASES = [
+    '"army navy"',
+    '"defence minister talks"',
+    '"minister of the navy"',  # stop words inside: Whoosh drops them from the phrase and the positions
+    '"army navy" drill',
+    '"army navy" OR "treaty summit"',
+    '"navy army" -border',
+    '"frigate"',
+    '"missingword army"',
+]
+
+
+@pytest.mark.parametrize("q", PHRASES)
+def test_it_matches_phrases_through_word_pairs_as_whoosh_does(corpus, q):
+    s = searchers.searcher()
+    table = facets.table_for(s)
+    qobj, _ = engine.text_query(q, s.reader())
+    mask = postings.match(s, qobj, table.size)
+    assert mask is not None, "a phrase is matched with the word pairs' postings"
+    expected = set(s.docs_for_query(qobj))
+    assert set(np.flatnonzero(mask & table.live).tolist()) == expected
+    if "missing" not in q:
+        assert expected, "the corpus has matches, so equality is not vacuous"
+
+
+def test_it_checks_positions_when_the_pairs_of_a_long_phrase_occur_apart(search_index):
+    together = make_article("Together", "the defence minister talks today")
+    apart = make_article("Apart", "defence minister said the minister talks")
+    indexing.index_articles([together.pk, apart.pk])
+    s = searchers.searcher()
+    table = facets.table_for(s)
+    qobj, _ = engine.text_query('"defence minister talks"', s.reader())
+    found = {int(table.article_ids[d]) for d in np.flatnonzero(postings.match(s, qobj, table.size) & table.live)}
+    assert found == {together.pk}
+
+
+def test_it_leaves_segments_written_before_word_pairs_to_whoosh(corpus):
+    """An index from before the upgrade has no pairs: phrases must still find everything until a rebuild."""
+    backend = indexing.get_backend()
+    ix = indexing.open_index(backend)
+    text = ix.schema["text"]
+    old = make_article("Old segment", "army navy frigate")
+    doc = indexing.to_whoosh(indexing.article_index().full_prepare(old))
+    # What was written before pairs: Whoosh's own TEXT indexing, and no pairs field.
+    doc["text"] = Postings(whoosh_fields.TEXT.index(text, doc["text"]))
+    with ix.writer() as writer:
+        writer.add_document(**doc)
+    searchers.discard()
     s = searchers.searcher()
     qobj, _ = engine.text_query('"army navy"', s.reader())
     assert postings.match(s, qobj, facets.table_for(s).size) is None
+    outcome = engine.run(SearchParams(q='"army navy"'), per_page=500)
+    assert old.pk in outcome.article_ids
+    assert outcome.total == len(set(s.docs_for_query(qobj)))

@@ -4,6 +4,7 @@ import subprocess
 import sys
 import textwrap
 import threading
+import time
 
 import pytest
 from whoosh import index as whoosh_index
@@ -166,3 +167,17 @@ def test_it_survives_opening_an_index_whose_table_of_contents_a_commit_just_repl
     monkeypatch.setattr(whoosh_index.TOC, "_latest_generation", classmethod(latest_then_commit))
     assert article.pk in hits("minehunter")  # before the fix: FileNotFoundError, a 500
     assert races["left"] == 0
+
+
+def test_it_looks_for_new_commits_once_per_refresh_period(search_index, settings):
+    assert settings.SEARCH_REFRESH_MS == 0, "tests see their own writes at once (tests/conftest.py)"
+    settings.SEARCH_REFRESH_MS = 2000
+    first = make_article("Corvette one", "A corvette sailed.")
+    indexing.index_articles([first.pk])
+    searchers.discard()
+    assert hits("corvette") == {first.pk}
+    second = make_article("Corvette two", "Another corvette sailed.")
+    indexing.index_articles([second.pk])
+    assert hits("corvette") == {first.pk}, "within the period the thread keeps its searcher"
+    time.sleep(2.1)
+    assert hits("corvette") == {first.pk, second.pk}
