@@ -136,7 +136,7 @@ _SWITCH = {"type": "string", "enum": ["1"]}
 MEETING_FILTERS = [
     _query("country", _CODE, "ISO code; meetings involving any of these countries (a participant or the host).", True),
     _query("pair", {"type": "string", "pattern": f"^{COUNTRY_CODE}-{COUNTRY_CODE}$"}, "Two codes, e.g. RS-TR."),
-    _query("person", _PK, "A person's id: meetings they attended."),
+    _query("person", _PK, "A person's id; meetings every one of these people attended (two: the pair's).", True),
     _query("organisation", _SLUG, "An organisation's slug: a participant held a role there at the time."),
     _query("kind", {"type": "string", "enum": Meeting.Kind.values}, "Kinds of meeting (any of them).", True),
     _query("status", {"type": "string", "enum": Meeting.Status.values}, "Statuses (any of them).", True),

@@ -18,6 +18,7 @@ from .converters import COUNTRY_CODE, SLUG, parse_int
 from .models import Country, Meeting, Organisation, Person
 
 MAX_COUNTRIES = 20  # more than any analyst compares at once; bounds the query
+MAX_PEOPLE = 20
 _CODE = re.compile(COUNTRY_CODE)
 _PAIR = re.compile(f"({COUNTRY_CODE})-({COUNTRY_CODE})")
 _SLUG = re.compile(SLUG)
@@ -43,7 +44,7 @@ def _day(value: str) -> datetime.date | None:
 class MeetingFilters:
     countries: tuple[Country, ...] = ()
     pair: tuple[Country, Country] | None = None
-    person: Person | None = None
+    people: tuple[Person, ...] = ()  # meetings every one of them attended: "A met B" is people=(A, B)
     organisation: Organisation | None = None
     kinds: tuple[str, ...] = ()
     statuses: tuple[str, ...] = ()
@@ -67,8 +68,8 @@ class MeetingFilters:
             meetings = meetings.involving(*self.countries, verified=verified)
         if self.pair:
             meetings = meetings.between(*self.pair, verified=verified)
-        if self.person:
-            meetings = meetings.with_person(self.person, verified=verified)
+        for person in self.people:
+            meetings = meetings.with_person(person, verified=verified)
         if self.organisation:
             meetings = meetings.with_organisation(self.organisation, verified=verified)
         if self.kinds:
@@ -94,8 +95,7 @@ class MeetingFilters:
         pairs = [("country", c.code) for c in self.countries]
         if self.pair:
             pairs.append(("pair", f"{self.pair[0].code}-{self.pair[1].code}"))
-        if self.person:
-            pairs.append(("person", str(self.person.pk)))
+        pairs += [("person", str(p.pk)) for p in self.people]
         if self.organisation:
             pairs.append(("organisation", self.organisation.slug))
         pairs += [("kind", k) for k in self.kinds] + [("status", s) for s in self.statuses]
@@ -125,8 +125,8 @@ class MeetingFilters:
             words.append("involving " + " or ".join(c.name for c in self.countries))
         if self.pair:
             words.append(f"between {self.pair[0].name} and {self.pair[1].name}")
-        if self.person:
-            words.append(f"with {self.person.name}")
+        if self.people:
+            words.append("with " + " and ".join(p.name for p in self.people))
         if self.organisation:
             words.append(f"with someone from {self.organisation}")
         if self.kinds:
@@ -183,12 +183,18 @@ def parse(query) -> MeetingFilters:
         else:
             pair = (found[match[1].upper()], found[match[2].upper()])
 
-    person = None
-    if value := query.get("person", ""):
+    wanted = {}
+    for value in query.getlist("person")[:MAX_PEOPLE]:
         pk = parse_int(value, 1, 2**63 - 1)
-        person = Person.objects.filter(pk=pk).first() if pk else None
-        if person is None:
+        if pk is None:
             ignored("person", value, "no such person")
+        else:
+            wanted.setdefault(pk, value)
+    found_people = Person.objects.in_bulk(list(wanted))
+    for pk, value in wanted.items():
+        if pk not in found_people:
+            ignored("person", value, "no such person")
+    people = tuple(found_people[pk] for pk in wanted if pk in found_people)
 
     organisation = None
     if value := query.get("organisation", ""):
@@ -221,7 +227,7 @@ def parse(query) -> MeetingFilters:
     return MeetingFilters(
         countries=ordered,
         pair=pair,
-        person=person,
+        people=people,
         organisation=organisation,
         kinds=kinds,
         statuses=statuses,

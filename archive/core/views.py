@@ -91,14 +91,15 @@ def person_detail(request, slug):
     person = get_object_or_404(Person.objects.select_related("country").prefetch_related("names", roles), slug=slug)
     articles = Article.objects.mentioning(person=person).select_related("source")[:50]
     ctx = {"person": person, "articles": articles, "messages": []}
-    filters = meeting_filters.MeetingFilters(person=person, verified=meeting_filters.verified_only(request.GET))
+    filters = meeting_filters.MeetingFilters(people=(person,), verified=meeting_filters.verified_only(request.GET))
     ctx.update(_entity_meetings(filters))
     ctx["feed_url"] = reverse("person-feed", args=[person.slug])
     met = counterparts.counterparts(person, filters.verified)
     ctx["met_page"] = _page(request, met, ctx["messages"], per_page=COUNTERPARTS_PER_PAGE, param="met")
     ctx["counterparts"] = counterparts.resolve(ctx["met_page"].object_list)
     ctx["home"] = counterparts.home_country(person, filters.verified)
-    ctx["met_query"] = filters.query(person=None)  # what the counterparts pager keeps: "verified only"
+    ctx["met_query"] = filters.query(people=())  # what the counterparts pager keeps: "verified only"
+    ctx["together_query"] = filters.query()  # with a counterpart's id added: the meetings of the two
     base = reverse("meeting-archive")
 
     def in_office(role):  # a role's bar: this person's meetings while they held it
@@ -180,7 +181,8 @@ def meeting_list(request, year=None):
         sorted((y for y in counts if y), reverse=True),
         filters.without_dates().query(),
     )
-    ctx["without_person"], ctx["without_organisation"] = filters.query(person=None), filters.query(organisation=None)
+    ctx["people_chips"] = [(p, filters.query(people=tuple(o for o in filters.people if o != p))) for p in filters.people]
+    ctx["without_organisation"] = filters.query(organisation=None)
     ctx["all_countries"] = _meeting_countries()
     return render(request, "core/meeting_list.html", ctx)
 

@@ -97,6 +97,32 @@ def test_it_filters_by_person(client, world):
     assert "Meetings with Yaşar Güler" in page
 
 
+def test_it_filters_by_several_people_to_the_meetings_they_all_attended(client, world):
+    w = world
+    both = f"/meetings/?person={w['vucic'].pk}&person={w['guler'].pk}"
+    assert ids(client, both) == [w["rs_tr_2023"].pk, w["rs_tr_2021"].pk]
+    page = client.get(both).content.decode()
+    assert "Meetings with Aleksandar Vučić and Yaşar Güler" in page
+    # Each chip removes its own person and keeps the other.
+    assert f'href="?person={w["guler"].pk}" aria-label="Remove this filter"' in page
+    assert ids(client, f"/meetings/?person={w['guler'].pk}&person={w['scott'].pk}") == []
+    # An unknown id is named and ignored; the known one still filters.
+    page = client.get(f"/meetings/?person={w['guler'].pk}&person=999999").content.decode()
+    assert "Ignored the person “999999”: no such person." in page
+    assert meeting_ids(page) == [w["rs_tr_2023"].pk, w["rs_tr_2021"].pk]
+
+
+def test_it_links_a_counterpart_to_the_meetings_of_the_two(client, world):
+    w = world
+    page = client.get(w["vucic"].get_absolute_url()).content.decode()
+    link = f'href="/meetings/?person={w["vucic"].pk}&amp;person={w["guler"].pk}"'
+    assert link in page
+    assert ids(client, f"/meetings/?person={w['vucic'].pk}&person={w['guler'].pk}") == [
+        w["rs_tr_2023"].pk,
+        w["rs_tr_2021"].pk,
+    ]
+
+
 def test_it_filters_by_organisation_through_the_role_held_at_the_time(client, world):
     nato = make_organisation("Test Alliance Organisation", "TAO")
     general = make_person("Test General")

@@ -48,7 +48,7 @@ def world():
 def counterpart_rows(page):
     table = page[page.index('class="counterparts"') : page.index("</table>", page.index('class="counterparts"'))]
     return re.findall(
-        r'<tr><td><a href="/people/([^/]+)/">[^<]+</a></td>.*?<td class="num">(\d+)</td></tr>', table, re.S
+        r'<tr><td><a href="/people/([^/]+)/">[^<]+</a></td>.*?<td class="num"><a [^>]+>(\d+)</a></td></tr>', table, re.S
     )
 
 
