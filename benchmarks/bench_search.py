@@ -19,6 +19,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import quote_plus
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -173,12 +174,19 @@ def timed(fn, runs):
 def cases(run, present):
     """The same query shapes for both implementations, through `run(querystring) -> Outcome`."""
     words = [w for w in WORDS if w not in ("and",)]
+    # Phrases of the commonest words, as analysts type them ("defence minister"): the costly shape,
+    # where most documents hold every word and only positions tell.
+    two = [" ".join(words[i : i + 2]) for i in range(12)]
+    three = [" ".join(words[i : i + 3]) for i in range(12)]
     shapes = {
         "browse all + facets": lambda i: run(""),
         "one word + facets": lambda i: run(f"q={words[i % len(words)]}"),
         "word + 2 filters": lambda i: run(
             f"q={words[i % len(words)]}&country={present[i % len(present)]}&year={2014 + i % 12}"
         ),
+        "2-word phrase": lambda i: run(f"q=%22{quote_plus(two[i % len(two)])}%22"),
+        "3-word phrase": lambda i: run(f"q=%22{quote_plus(three[i % len(three)])}%22"),
+        "word, oldest first": lambda i: run(f"q={words[i % len(words)]}&sort=oldest"),
     }
     if not present:  # the seed corpus: a name in its spellings instead of synthetic filters
         shapes["word + 2 filters"] = lambda i: run(("q=Vucic", "q=Вучић", "q=Türkiye")[i % 3])

@@ -153,11 +153,11 @@ class Postings(tuple):
     """The output of a field's index() for one document, computed in the rebuild's reader process."""
 
 
-# Word pairs ("shingles", as Elasticsearch's `index_phrases` writes them) make a two-word phrase one
-# posting list: without them a phrase walks the positions of every document holding both words, in
-# Python (1.4 s at 100k articles). They live in a field of their own, so the words' lexicon, which
-# wildcards and the spelling corrector walk, stays words. The joiner alone marks each document written
-# with pairs, so a segment from before them is recognised and searched the old way.
+# Word pairs ("shingles", as Elasticsearch's `index_phrases` writes them) make a phrase of common
+# words one posting list: without them a phrase walks the positions of every document holding both
+# words, in Python (1.4 s at 100k articles). Which pairs: search/phrases.py. They live in a field of
+# their own, so the words' lexicon, which wildcards and the spelling corrector walk, stays words. The
+# joiner alone marks each document written with pairs, so a segment from before them is recognised.
 PAIRS_FIELD = "text_pairs"
 PAIR_JOINER = " "  # no term contains it: the analyser splits words on everything but \w
 PAIRS_MARKER = PAIR_JOINER
@@ -175,8 +175,8 @@ class ArchiveText(wf.TEXT):
             return value
         return super().index(value, **kwargs)
 
-    def index_with_pairs(self, value: str) -> tuple[Postings, Postings]:
-        """The words' postings (the bytes Whoosh's Positions format writes) and the pairs', in one pass."""
+    def index_with_sequence(self, value: str) -> tuple[Postings, list[str]]:
+        """The words' postings (the bytes Whoosh's Positions format writes) and the terms in order."""
         fmt = self.format
         positions: dict[str, list[int]] = {}
         sequence = []
@@ -184,25 +184,19 @@ class ArchiveText(wf.TEXT):
             positions.setdefault(token.text, []).append(token.pos)
             sequence.append(token.text)
         words = [(w.encode(), len(p), len(p) * fmt.field_boost, fmt.encode(p)) for w, p in positions.items()]
-        return Postings(words), Postings(_pair_postings(sequence))
-
-
-def _pair_postings(sequence: list[str]) -> list[tuple]:
-    pairs = {pair_term(a, b) for a, b in zip(sequence, sequence[1:], strict=False)}
-    pairs.add(PAIRS_MARKER)
-    return [(p.encode(), 1, 1.0, b"") for p in pairs]
+        return Postings(words), sequence
 
 
 class WordPairs(wf.FieldType):
-    """Consecutive words of the document text (after stop words are dropped, as phrases drop them)."""
+    """Pairs of consecutive common terms of the document text (search/phrases.py writes them)."""
 
     def __init__(self):
         super().__init__(format=formats.Existence(), analyzer=archive_analyzer(), scorable=False, stored=False)
 
     def index(self, value, **kwargs):
-        if isinstance(value, Postings):
-            return value
-        return _pair_postings([t.text for t in self.analyzer(value, mode="index")])
+        if not isinstance(value, Postings):
+            raise TypeError("text_pairs takes postings from search.phrases.pair_postings, not text")
+        return value
 
 
 def archive_analyzer():

@@ -25,8 +25,8 @@ from haystack.constants import DJANGO_CT, ID
 from whoosh import index as whoosh_index
 from whoosh.query import Every
 
-from . import fastwriter, remote_indexing
-from .backend import PAIRS_FIELD
+from . import fastwriter, phrases, remote_indexing
+from .backend import PAIRS_FIELD, Postings
 from .layout import (
     ensure_layout,
     generation_path,
@@ -129,14 +129,17 @@ def write_documents(backend, docs: list[dict], delete_ids: Iterable[str]) -> Non
     if not docs and not delete_ids:
         return
     with writer_lock(backend.path):
-        writer = fastwriter.writer(open_index(backend), timeout=30.0, delay=0.05)
+        ix = open_index(backend)
+        common = phrases.load(ix.storage.folder)
+        text_field = ix.schema["text"]
+        writer = fastwriter.writer(ix, timeout=30.0, delay=0.05)
         try:
             for whoosh_id in delete_ids:
                 writer.delete_by_term(ID, whoosh_id)
             for doc in docs:
                 doc = to_whoosh(doc)
                 if "text" in doc:
-                    doc[PAIRS_FIELD] = doc["text"]  # the same text, analysed into word pairs (backend.WordPairs)
+                    doc["text"], doc[PAIRS_FIELD] = _analysed(text_field, doc["text"], common)
                 writer.update_document(**doc)
         except BaseException:
             writer.cancel()
@@ -260,11 +263,13 @@ def rebuild(progress=None, chunk: int = CHUNK) -> int:
     count, swapped = 0, False
     try:
         ix = whoosh_index.create_in(str(build), schema_of(backend))
+        common = frozenset(phrases.choose(phrases.sample_texts(_articles().objects.all())))
+        phrases.save(build, sorted(common))
         # One writer in this process; a second process reads the database, renders and analyses the
         # documents meanwhile (the writer is the bottleneck, and Whoosh's procs>1 writers merge slowly).
         writer = fastwriter.bulk_writer(ix)
         began = time.monotonic()
-        for docs in _prepared_batches(chunk):
+        for docs in _prepared_batches(chunk, common):
             if count and count % SEGMENT_DOCS < len(docs):
                 # Flush a segment now and then: the reader process keeps preparing while this one writes.
                 writer.commit(merge=False)
@@ -300,7 +305,13 @@ def rebuild(progress=None, chunk: int = CHUNK) -> int:
     return count
 
 
-def _prepare_batches(chunk: int, index=None, share: tuple[int, int] = (0, 1)):
+def _analysed(text_field, text: str, common: frozenset[str]) -> tuple[Postings, Postings]:
+    """The text field's postings and the pairs field's, from one pass of the analyser."""
+    words, sequence = text_field.index_with_sequence(text)
+    return words, Postings(phrases.pair_postings(sequence, common))
+
+
+def _prepare_batches(chunk: int, common: frozenset[str], index=None, share: tuple[int, int] = (0, 1)):
     """Prepared documents in pk order, chunk by chunk; `share=(i, n)` takes every n-th chunk from the i-th."""
     index = index or article_index()
     text_field = schema_of(get_backend())["text"]
@@ -314,7 +325,7 @@ def _prepare_batches(chunk: int, index=None, share: tuple[int, int] = (0, 1)):
         docs = []
         for article in batch:
             doc = to_whoosh(index.full_prepare(article))
-            doc["text"], doc[PAIRS_FIELD] = text_field.index_with_pairs(doc["text"])
+            doc["text"], doc[PAIRS_FIELD] = _analysed(text_field, doc["text"], common)
             docs.append(doc)
         yield docs
 
@@ -322,7 +333,7 @@ def _prepare_batches(chunk: int, index=None, share: tuple[int, int] = (0, 1)):
 _inherited = []
 
 
-def _producer(queue, chunk: int, share: tuple[int, int]) -> None:
+def _producer(queue, chunk: int, common: frozenset[str], share: tuple[int, int]) -> None:
     # Connections copied from the parent share its sockets: closing them here would end the parent's
     # session. Keep them referenced (the child leaves with os._exit) and open fresh ones.
     for conn in db.connections.all(initialized_only=True):
@@ -330,7 +341,7 @@ def _producer(queue, chunk: int, share: tuple[int, int]) -> None:
             _inherited.append(conn.connection)
             conn.connection = None
     try:
-        for docs in _prepare_batches(chunk, share=share):
+        for docs in _prepare_batches(chunk, common, share=share):
             queue.put(docs)
         queue.put(None)
     except BaseException as exc:
@@ -340,7 +351,7 @@ def _producer(queue, chunk: int, share: tuple[int, int]) -> None:
         db.connections.close_all()
 
 
-def _prepared_batches(chunk: int, readers: int = 2):
+def _prepared_batches(chunk: int, common: frozenset[str], readers: int = 2):
     """Prepared documents from forked reader processes, so reading and analysing overlap writing.
 
     Two readers by default: reading, rendering and analysing cost more than writing, so on two
@@ -349,12 +360,14 @@ def _prepared_batches(chunk: int, readers: int = 2):
     forkable = multiprocessing.get_start_method(allow_none=True) in (None, "fork") and os.name == "posix"
     # A child process cannot see this process's uncommitted transaction (tests, or a caller's atomic block).
     if not forkable or db.connection.in_atomic_block:
-        yield from _prepare_batches(chunk)
+        yield from _prepare_batches(chunk, common)
         return
     db.connections.close_all()  # the children open their own connections, never share the parent's socket
     ctx = multiprocessing.get_context("fork")
     queue = ctx.Queue(maxsize=16)  # room to keep reading while the writer flushes a segment
-    children = [ctx.Process(target=_producer, args=(queue, chunk, (i, readers)), daemon=True) for i in range(readers)]
+    children = [
+        ctx.Process(target=_producer, args=(queue, chunk, common, (i, readers)), daemon=True) for i in range(readers)
+    ]
     for child in children:
         child.start()
     waited, running = 0.0, readers

@@ -21,6 +21,7 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.query import And, AndMaybe, AndNot, Every, Not, NullQuery, Or, Phrase, Term
 from whoosh.util.numeric import byte_to_length
 
+from . import phrases
 from .backend import PAIRS_FIELD, PAIRS_MARKER, pair_term
 from .facets import leaf_readers
 
@@ -183,10 +184,12 @@ def _has_pairs(leaf) -> bool:
 
 
 def _phrase_mask(searcher, node: Phrase, size: int) -> np.ndarray | None:
-    """A phrase as the intersection of its word pairs' postings; None if a segment predates pairs.
+    """A phrase from the postings of its pairs of common words (search/phrases.py) and of its other
+    words; None if a segment predates pairs.
 
-    Two words are exactly one pair. For longer phrases the pairs can occur apart ("a b ... b c"), so
-    Whoosh checks positions, but only in the documents that hold every pair.
+    Only a two-word phrase of common words is exactly its pair. Otherwise the pairs can occur apart
+    ("a b ... b c") or a rarer word has no pairs, so Whoosh checks positions, but only in the
+    documents that hold every pair and word.
     """
     reader = searcher.reader()
     words = node.words
@@ -197,9 +200,17 @@ def _phrase_mask(searcher, node: Phrase, size: int) -> np.ndarray | None:
     leaves = [(leaf, offset) for leaf, offset in leaf_readers(reader) if leaf.segment() is not None]
     if not all(_has_pairs(leaf) for leaf, _ in leaves):
         return None
-    pairs = [pair_term(a, b) for a, b in zip(words, words[1:], strict=False)]
-    mask = np.logical_and.reduce([_term_mask(reader, pair, size, PAIRS_FIELD) for pair in pairs])
-    if len(words) > 2 and mask.any():
+    ix = getattr(searcher, "_ix", None)
+    common = phrases.load(getattr(getattr(ix, "storage", None), "folder", None))
+    masks, exact = [], len(words) == 2
+    for a, b in zip(words, words[1:], strict=False):
+        if a in common and b in common:
+            masks.append(_term_mask(reader, pair_term(a, b), size, PAIRS_FIELD))
+        else:
+            masks.append(_term_mask(reader, a, size) & _term_mask(reader, b, size))
+            exact = False
+    mask = np.logical_and.reduce(masks)
+    if not exact and mask.any():
         mask = _positions_checked(searcher, node, mask)
     return mask
 

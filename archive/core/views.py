@@ -181,7 +181,8 @@ def meeting_list(request, year=None):
         sorted((y for y in counts if y), reverse=True),
         filters.without_dates().query(),
     )
-    ctx["people_chips"] = [(p, filters.query(people=tuple(o for o in filters.people if o != p))) for p in filters.people]
+    people = filters.people
+    ctx["people_chips"] = [(p, filters.query(people=tuple(o for o in people if o != p))) for p in people]
     ctx["without_organisation"] = filters.query(organisation=None)
     ctx["all_countries"] = _meeting_countries()
     return render(request, "core/meeting_list.html", ctx)

@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 from whoosh import fields as whoosh_fields
 
-from search import engine, facets, indexing, postings, searchers
-from search.backend import Postings
+from search import engine, facets, indexing, phrases, postings, searchers
+from search.backend import PAIRS_FIELD, Postings, pair_term
 from search.query import SearchParams
 
 from .conftest import make_article
@@ -93,8 +93,17 @@ PHRASES = [
 ]
 
 
+@pytest.fixture(params=["written by saves", "rebuilt"])
+def phrase_corpus(request, corpus):
+    """Saves write pairs of no words (their generation chose no common terms); a rebuild chooses them."""
+    if request.param == "rebuilt":
+        indexing.rebuild()
+        searchers.discard()
+    return corpus
+
+
 @pytest.mark.parametrize("q", PHRASES)
-def test_it_matches_phrases_through_word_pairs_as_whoosh_does(corpus, q):
+def test_it_matches_phrases_through_word_pairs_as_whoosh_does(phrase_corpus, q):
     s = searchers.searcher()
     table = facets.table_for(s)
     qobj, _ = engine.text_query(q, s.reader())
@@ -104,6 +113,29 @@ def test_it_matches_phrases_through_word_pairs_as_whoosh_does(corpus, q):
     assert set(np.flatnonzero(mask & table.live).tolist()) == expected
     if "missing" not in q:
         assert expected, "the corpus has matches, so equality is not vacuous"
+
+
+def test_it_pairs_the_common_terms_a_rebuild_chose_and_checks_rarer_words_by_position(corpus):
+    rare = make_article("Rare", "the army navy frigate zeppelin army navy")
+    indexing.index_articles([rare.pk])
+    indexing.rebuild()
+    searchers.discard()
+    s = searchers.searcher()
+    common = phrases.load(s._ix.storage.folder)
+    assert {"armi", "navi", "frigat"} <= common and "zeppelin" not in common
+    reader = s.reader()
+    assert reader.doc_frequency(PAIRS_FIELD, pair_term("armi", "navi")) > 0
+    assert not [t for t in reader.lexicon(PAIRS_FIELD) if b"zeppelin" in t], "no pairs of an uncommon term"
+    table = facets.table_for(s)
+    for q in ('"frigate zeppelin"', '"zeppelin army navy"', '"army navy"'):
+        qobj, _ = engine.text_query(q, reader)
+        found = set(np.flatnonzero(postings.match(s, qobj, table.size) & table.live).tolist())
+        assert found == set(s.docs_for_query(qobj)) and found, q
+
+
+def test_it_chooses_the_terms_in_a_twentieth_of_the_texts_as_common():
+    texts = ["army navy"] * 10 + ["army frigate"] * 9 + ["zeppelin"] + ["drill"] * 80
+    assert phrases.choose(texts) == ["drill", "armi", "navi", "frigat"]
 
 
 def test_it_checks_positions_when_the_pairs_of_a_long_phrase_occur_apart(search_index):
