@@ -20,8 +20,8 @@ from haystack.backends.whoosh_backend import (
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
 from haystack.exceptions import SkipDocument
 from haystack.utils import get_identifier, get_model_ct
+from whoosh import columns, formats
 from whoosh import fields as wf
-from whoosh import formats
 from whoosh.analysis import Filter, StopFilter, Token, Tokenizer
 from whoosh.highlight import ContextFragmenter
 from whoosh.highlight import highlight as whoosh_highlight
@@ -163,6 +163,12 @@ PAIR_JOINER = " "  # no term contains it: the analyser splits words on everythin
 PAIRS_MARKER = PAIR_JOINER
 
 
+# Numeric columns the facet tables read whole per segment (facets._read_segment), instead of every
+# document's stored fields.
+ARTICLE_COLUMN = "article_num"
+PUBLISHED_COLUMN = "published_num"
+
+
 def pair_term(first: str, second: str) -> str:
     return f"{first}{PAIR_JOINER}{second}"
 
@@ -226,6 +232,8 @@ class ArchiveWhooshBackend(WhooshSearchBackend):
                 )
                 schema_fields[name].spelling = self.include_spelling
                 schema_fields[PAIRS_FIELD] = WordPairs()
+                schema_fields[ARTICLE_COLUMN] = wf.COLUMN(columns.NumericColumn("q"))
+                schema_fields[PUBLISHED_COLUMN] = wf.COLUMN(columns.NumericColumn("i"))
             elif getattr(field, "is_facet_keyword", False):
                 # Codes, slugs and primary keys: one token each, never lower-cased or stemmed; stored
                 # comma-joined like haystack's MultiValueField, so SearchResult can split them.

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from .backend import ARTICLE_COLUMN, PUBLISHED_COLUMN
 from .indexing import stored_values
 from .search_indexes import INDEXED_FACETS
 
@@ -41,6 +42,45 @@ class SegmentValues:
 
 
 def _read_segment(reader) -> SegmentValues:
+    """A segment's facet arrays: from its columns and facet postings, or, for a segment written before
+    those columns, from every document's stored fields (ten times slower: 1.6 s at 100k articles)."""
+    size = reader.doc_count_all()
+    article_ids = _column(reader, ARTICLE_COLUMN, size)
+    published = _column(reader, PUBLISHED_COLUMN, size)
+    if article_ids is None or published is None or (size and not article_ids.all()):
+        return _read_stored(reader)
+    pairs = {}
+    for name in INDEXED_FACETS:
+        docs, values = [], []
+        if name in reader.schema:
+            for term in reader.lexicon(name):
+                value = term.decode("utf-8")
+                ids, _ = decode_postings(reader, name, value)
+                docs.append(ids)
+                values.append(np.full(len(ids), _value_id(name, value), dtype=np.int32))
+        pairs[name] = (
+            np.concatenate(docs) if docs else np.zeros(0, dtype=np.int32),
+            np.concatenate(values) if values else np.zeros(0, dtype=np.int32),
+        )
+    return SegmentValues(size, article_ids.astype(np.int64), published.astype(np.int32), pairs)
+
+
+def _column(reader, name: str, size: int) -> np.ndarray | None:
+    """A numeric column's values as one array (a segment without the column: None)."""
+    if name not in reader.schema or not reader.has_column(name):
+        return None
+    column = reader.column_reader(name, translate=False)
+    fixed = getattr(column, "_fixedlen", None)
+    if fixed is None:  # not Whoosh 2.7's fixed-width column: read it value by value
+        return np.fromiter(column, dtype=np.int64, count=size)
+    count = min(column._count, size)
+    raw = np.frombuffer(column._dbfile.get(column._basepos, count * fixed), dtype=">" + column._typecode)
+    out = np.zeros(size, dtype=np.int64)  # documents past the column's end hold its default, 0
+    out[:count] = raw
+    return out
+
+
+def _read_stored(reader) -> SegmentValues:
     size = reader.doc_count_all()
     article_ids = np.zeros(size, dtype=np.int64)
     published = np.zeros(size, dtype=np.int32)
@@ -56,6 +96,41 @@ def _read_segment(reader) -> SegmentValues:
                 values[name].append(_value_id(name, value))
     pairs = {n: (np.array(docs[n], dtype=np.int32), np.array(values[n], dtype=np.int32)) for n in INDEXED_FACETS}
     return SegmentValues(size, article_ids, published, pairs)
+
+
+def decode_postings(leaf, field: str, term: str) -> tuple[np.ndarray, np.ndarray]:
+    """A term's (document numbers, weights) in one segment, read block by block into arrays.
+
+    Deleted documents are included (every caller intersects with the live mask): Whoosh's own
+    `postings()` filters them one posting at a time, in Python, in any segment with a deletion.
+    """
+    if (field, term) not in leaf:
+        return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32)
+    terms = getattr(leaf, "_terms", None)
+    if terms is not None and hasattr(leaf, "_text_to_bytes"):
+        m = terms.matcher(field, leaf._text_to_bytes(field, term), leaf.schema[field].format)
+    else:
+        m = leaf.postings(field, term)
+    ids, weights = [], []
+    if hasattr(m, "_read_ids"):
+        # Whoosh 3 block postings: read whole blocks instead of stepping posting by posting.
+        while m.is_active():
+            m._read_ids()
+            m._read_weights()
+            ids.append(np.asarray(m._ids, dtype=np.int32))
+            weights.append(np.asarray(m._weights, dtype=np.float32))
+            m._next_block()
+    else:  # short posting lists stored inline in the term info
+        one_ids, one_weights = [], []
+        while m.is_active():
+            one_ids.append(m.id())
+            one_weights.append(m.weight())
+            m.next()
+        ids.append(np.asarray(one_ids, dtype=np.int32))
+        weights.append(np.asarray(one_weights, dtype=np.float32))
+    if not ids:
+        return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32)
+    return np.concatenate(ids), np.concatenate(weights)
 
 
 def leaf_readers(reader):

@@ -21,12 +21,12 @@ from pathlib import Path
 from django import db
 from django.apps import apps
 from haystack import connections
-from haystack.constants import DJANGO_CT, ID
+from haystack.constants import DJANGO_CT, DJANGO_ID, ID
 from whoosh import index as whoosh_index
 from whoosh.query import Every
 
 from . import fastwriter, phrases, remote_indexing
-from .backend import PAIRS_FIELD, Postings
+from .backend import ARTICLE_COLUMN, PAIRS_FIELD, PUBLISHED_COLUMN, Postings
 from .layout import (
     ensure_layout,
     generation_path,
@@ -131,16 +131,13 @@ def write_documents(backend, docs: list[dict], delete_ids: Iterable[str]) -> Non
     with writer_lock(backend.path):
         ix = open_index(backend)
         common = phrases.load(ix.storage.folder)
-        text_field = ix.schema["text"]
+        text_field = _text_field(ix.schema)
         writer = fastwriter.writer(ix, timeout=30.0, delay=0.05)
         try:
             for whoosh_id in delete_ids:
                 writer.delete_by_term(ID, whoosh_id)
             for doc in docs:
-                doc = to_whoosh(doc)
-                if "text" in doc:
-                    doc["text"], doc[PAIRS_FIELD] = _analysed(text_field, doc["text"], common)
-                writer.update_document(**doc)
+                writer.update_document(**_for_writer(to_whoosh(doc), text_field, common))
         except BaseException:
             writer.cancel()
             raise
@@ -305,16 +302,33 @@ def rebuild(progress=None, chunk: int = CHUNK) -> int:
     return count
 
 
-def _analysed(text_field, text: str, common: frozenset[str]) -> tuple[Postings, Postings]:
-    """The text field's postings and the pairs field's, from one pass of the analyser."""
-    words, sequence = text_field.index_with_sequence(text)
-    return words, Postings(phrases.pair_postings(sequence, common))
+def _text_field(schema):
+    # haystack's own test suite writes indexes whose document field has another name
+    return schema["text"] if "text" in schema.names() else None
+
+
+def _for_writer(doc: dict, text_field, common: frozenset[str]) -> dict:
+    """A document with what only the archive's index holds: the text's word pairs (one pass of the
+    analyser for both) and the numeric columns the facet tables read."""
+    if "text" in doc and text_field is not None:
+        text = doc["text"]
+        words, sequence = text_field.index_with_sequence(text)
+        doc[PAIRS_FIELD] = Postings(phrases.pair_postings(sequence, common))
+        if not text_field.separate_spelling():  # with spelling on, Whoosh reads the words from the text
+            doc["text"] = words
+            if text_field.stored:
+                doc["_stored_text"] = text
+    article = str(doc.get(DJANGO_ID, ""))
+    if article.isdigit():  # haystack's own tests index models with other keys; they go without
+        doc[ARTICLE_COLUMN] = int(article)
+        doc[PUBLISHED_COLUMN] = int(doc.get("published") or 0)
+    return doc
 
 
 def _prepare_batches(chunk: int, common: frozenset[str], index=None, share: tuple[int, int] = (0, 1)):
     """Prepared documents in pk order, chunk by chunk; `share=(i, n)` takes every n-th chunk from the i-th."""
     index = index or article_index()
-    text_field = schema_of(get_backend())["text"]
+    text_field = _text_field(schema_of(get_backend()))
     pks = list(_articles().objects.order_by("pk").values_list("pk", flat=True))
     mine, readers = share
     for number, start in enumerate(range(0, len(pks), chunk)):
@@ -324,9 +338,7 @@ def _prepare_batches(chunk: int, common: frozenset[str], index=None, share: tupl
         batch = _articles().objects.for_index().filter(pk__gte=ids[0], pk__lte=ids[-1]).order_by("pk")
         docs = []
         for article in batch:
-            doc = to_whoosh(index.full_prepare(article))
-            doc["text"], doc[PAIRS_FIELD] = _analysed(text_field, doc["text"], common)
-            docs.append(doc)
+            docs.append(_for_writer(to_whoosh(index.full_prepare(article)), text_field, common))
         yield docs
 
 

@@ -23,7 +23,7 @@ from whoosh.util.numeric import byte_to_length
 
 from . import phrases
 from .backend import PAIRS_FIELD, PAIRS_MARKER, pair_term
-from .facets import leaf_readers
+from .facets import decode_postings, leaf_readers
 
 B, K1 = 0.75, 1.2  # whoosh.scoring.BM25F defaults
 FIELD = "text"
@@ -66,32 +66,6 @@ def positive_terms(qobj) -> list[str]:
     return found
 
 
-def _decode(leaf, term: str, field: str) -> tuple[np.ndarray, np.ndarray]:
-    if (field, term) not in leaf:
-        return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32)
-    m = leaf.postings(field, term)
-    ids, freqs = [], []
-    if hasattr(m, "_read_ids"):
-        # Whoosh 3 block postings: read whole blocks instead of stepping posting by posting.
-        while m.is_active():
-            m._read_ids()
-            m._read_weights()
-            ids.append(np.asarray(m._ids, dtype=np.int32))
-            freqs.append(np.asarray(m._weights, dtype=np.float32))
-            m._next_block()
-    else:  # short posting lists stored inline in the term info
-        one_ids, one_freqs = [], []
-        while m.is_active():
-            one_ids.append(m.id())
-            one_freqs.append(m.weight())
-            m.next()
-        ids.append(np.asarray(one_ids, dtype=np.int32))
-        freqs.append(np.asarray(one_freqs, dtype=np.float32))
-    if not ids:
-        return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32)
-    return np.concatenate(ids), np.concatenate(freqs)
-
-
 def _postings_for(leaf, term: str, field: str = FIELD) -> tuple[np.ndarray, np.ndarray]:
     key = (leaf.segment().segment_id(), field, term)
     with _lock:
@@ -99,7 +73,7 @@ def _postings_for(leaf, term: str, field: str = FIELD) -> tuple[np.ndarray, np.n
         if hit is not None:
             _postings.move_to_end(key)
             return hit
-    decoded = _decode(leaf, term, field)
+    decoded = decode_postings(leaf, field, term)
     with _lock:
         _postings[key] = decoded
         _cached_size[0] += len(decoded[0])

@@ -4,7 +4,7 @@ import pytest
 from django.db.models import Count
 
 from archive.core.models import Article, Country
-from search import engine, indexing, presenting
+from search import engine, facets, indexing, presenting, searchers
 from search.query import SearchParams
 
 from .conftest import day, make_article, make_person, make_source
@@ -139,3 +139,29 @@ def test_it_names_facet_values_from_the_database_and_follows_a_rename():
     norway.name = "Kingdom of Norway"
     norway.save()
     assert presenting.labels_for("country", ["NO", "ZZ"]) == {"NO": "Kingdom of Norway"}
+
+
+def test_it_reads_a_segments_facets_from_columns_and_postings_as_from_stored_fields(corpus):
+    """The fast read (numeric columns, facet postings) and the stored fields give the same table."""
+    undated = make_article("Undated note", "No date.", countries=["TR"])
+    gone = make_article("Gone", "Deleted after indexing.", countries=["RS"])
+    indexing.index_articles([undated.pk, gone.pk])  # a second segment, written by a save
+    pk = gone.pk
+    gone.delete()
+    indexing.index_articles([pk])  # and a deleted document in it
+    s = searchers.searcher()
+    leaves = [leaf for leaf, _ in facets.leaf_readers(s.reader()) if leaf.segment() is not None]
+    assert len(leaves) >= 2
+    for leaf in leaves:
+        fast, stored = facets._read_segment(leaf), facets._read_stored(leaf)
+        assert fast.article_ids.tolist() == stored.article_ids.tolist() and fast.article_ids.all()
+        assert fast.published.tolist() == stored.published.tolist()
+        for name in facets.INDEXED_FACETS:
+            assert pairs_of(fast, name) == pairs_of(stored, name), name
+    published = [d for leaf in leaves for d in facets._read_segment(leaf).published.tolist()]
+    assert 0 in published, "the undated article is read as 0, as from stored fields"
+
+
+def pairs_of(segment, name) -> set[tuple[int, int]]:
+    docs, values = segment.pairs[name]
+    return set(zip(docs.tolist(), values.tolist(), strict=True))
