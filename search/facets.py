@@ -12,6 +12,7 @@ import threading
 from dataclasses import dataclass, field
 
 import numpy as np
+from whoosh.codec.whoosh3 import W3LeafMatcher
 
 from .backend import ARTICLE_COLUMN, PUBLISHED_COLUMN
 from .indexing import stored_values
@@ -53,9 +54,7 @@ def _read_segment(reader) -> SegmentValues:
     for name in INDEXED_FACETS:
         docs, values = [], []
         if name in reader.schema:
-            for term in reader.lexicon(name):
-                value = term.decode("utf-8")
-                ids, _ = decode_postings(reader, name, value)
+            for value, ids in _facet_postings(reader, name):
                 docs.append(ids)
                 values.append(np.full(len(ids), _value_id(name, value), dtype=np.int32))
         pairs[name] = (
@@ -63,6 +62,39 @@ def _read_segment(reader) -> SegmentValues:
             np.concatenate(values) if values else np.zeros(0, dtype=np.int32),
         )
     return SegmentValues(size, article_ids.astype(np.int64), published.astype(np.int32), pairs)
+
+
+def _facet_postings(reader, name: str):
+    """(value, document numbers) for each value of a facet field in one segment, deleted ones included.
+
+    One walk over the field's term infos: most facet values have a few postings, which Whoosh keeps
+    inline in the term info, and opening a matcher per value cost more than reading stored fields.
+    """
+    terms = getattr(reader, "_terms", None)
+    if terms is None or not hasattr(terms, "items_from") or not hasattr(terms, "_postfile"):
+        for term in reader.lexicon(name):
+            value = term.decode("utf-8")
+            yield value, decode_postings(reader, name, value)[0]
+        return
+    fmt = reader.schema[name].format
+    for (fieldname, tbytes), info in terms.items_from(name, b""):
+        if fieldname != name:
+            break
+        if info.is_inlined():
+            ids = np.asarray(info.inlined_postings()[0], dtype=np.int32)
+        else:
+            offset, length = info.extent()
+            ids = _block_ids(W3LeafMatcher(terms._postfile, offset, length, fmt))
+        yield tbytes.decode("utf-8"), ids
+
+
+def _block_ids(matcher) -> np.ndarray:
+    blocks = []
+    while matcher.is_active():
+        matcher._read_ids()
+        blocks.append(np.asarray(matcher._ids, dtype=np.int32))
+        matcher._next_block()
+    return np.concatenate(blocks) if blocks else np.zeros(0, dtype=np.int32)
 
 
 def _column(reader, name: str, size: int) -> np.ndarray | None:
