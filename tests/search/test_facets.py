@@ -141,7 +141,8 @@ def test_it_names_facet_values_from_the_database_and_follows_a_rename():
     assert presenting.labels_for("country", ["NO", "ZZ"]) == {"NO": "Kingdom of Norway"}
 
 
-def test_it_reads_a_segments_facets_from_columns_and_postings_as_from_stored_fields(corpus):
+def test_it_reads_a_segments_facets_from_columns_and_postings_as_from_stored_fields(corpus, monkeypatch):
+    monkeypatch.setattr(facets, "POSTINGS_READ_DOCS", 1)  # every segment, however small
     """The fast read (numeric columns, facet postings) and the stored fields give the same table."""
     undated = make_article("Undated note", "No date.", countries=["TR"])
     gone = make_article("Gone", "Deleted after indexing.", countries=["RS"])
