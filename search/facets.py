@@ -94,17 +94,8 @@ def _facet_postings(reader, name: str):
             ids = np.asarray(info.inlined_postings()[0], dtype=np.int32)
         else:
             offset, length = info.extent()
-            ids = _block_ids(W3LeafMatcher(terms._postfile, offset, length, fmt))
+            ids = _matcher_arrays(W3LeafMatcher(terms._postfile, offset, length, fmt))[0]
         yield tbytes.decode("utf-8"), ids
-
-
-def _block_ids(matcher) -> np.ndarray:
-    blocks = []
-    while matcher.is_active():
-        matcher._read_ids()
-        blocks.append(np.asarray(matcher._ids, dtype=np.int32))
-        matcher._next_block()
-    return np.concatenate(blocks) if blocks else np.zeros(0, dtype=np.int32)
 
 
 def _column(reader, name: str, size: int) -> np.ndarray | None:
@@ -153,6 +144,10 @@ def decode_postings(leaf, field: str, term: str) -> tuple[np.ndarray, np.ndarray
         m = terms.matcher(field, leaf._text_to_bytes(field, term), leaf.schema[field].format)
     else:
         m = leaf.postings(field, term)
+    return _matcher_arrays(m)
+
+
+def _matcher_arrays(m) -> tuple[np.ndarray, np.ndarray]:
     ids, weights = [], []
     if hasattr(m, "_read_ids"):
         # Whoosh 3 block postings: read whole blocks instead of stepping posting by posting.

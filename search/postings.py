@@ -176,12 +176,18 @@ def _phrase_mask(searcher, node: Phrase, size: int) -> np.ndarray | None:
         return None
     ix = getattr(searcher, "_ix", None)
     common = phrases.load(getattr(getattr(ix, "storage", None), "folder", None))
-    masks, exact = [], len(words) == 2
+    masks, exact, word_masks = [], len(words) == 2, {}
+
+    def word_mask(word):  # a word between two pairs is in both
+        if word not in word_masks:
+            word_masks[word] = _term_mask(reader, word, size)
+        return word_masks[word]
+
     for a, b in zip(words, words[1:], strict=False):
         if a in common and b in common:
             masks.append(_term_mask(reader, pair_term(a, b), size, PAIRS_FIELD))
         else:
-            masks.append(_term_mask(reader, a, size) & _term_mask(reader, b, size))
+            masks.append(word_mask(a) & word_mask(b))
             exact = False
     mask = np.logical_and.reduce(masks)
     if not exact and mask.any():
