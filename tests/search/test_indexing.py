@@ -2,7 +2,10 @@
 
 import multiprocessing
 import os
+import subprocess
+import sys
 import threading
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -130,6 +133,25 @@ def test_it_rebuilds_beside_the_old_index_and_swaps(search_index):
     call_command("rebuild_search_index", "--no-progress", "--nice", "0")  # keep the test process priority
     assert os.path.realpath(search_index) != first and not os.path.exists(first)
     assert len(hits("drone")) == 2
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/autogroup"), reason="a Linux kernel with autogroups")
+def test_it_lowers_the_rebuild_sessions_share_of_the_cpu():
+    """With autogroups, the CPU is shared between sessions before processes: a rebuild that leads its
+    own session (as under a supervisor) must lower its session's priority, not only its own."""
+    code = (
+        "import django; django.setup(); "
+        "from search.management.commands.rebuild_search_index import lower_priority; "
+        "lower_priority(7); import os; print(os.nice(0), open('/proc/self/autogroup').read())"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "archive.settings"}
+    own_session = subprocess.run(
+        [sys.executable, "-c", code], env=env, start_new_session=True, capture_output=True, text=True, check=True
+    )
+    assert own_session.stdout.split()[0] == "7" and own_session.stdout.strip().endswith("nice 7")
+    # In the caller's session (an operator's shell), only the process itself yields.
+    shared = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert shared.stdout.split()[0] == "7" and Path("/proc/self/autogroup").read_text() in shared.stdout
 
 
 def test_it_replays_writes_made_during_a_rebuild(search_index, monkeypatch):
