@@ -15,6 +15,7 @@ from django.db import connection
 from django.db.models import Count, F, Q
 from django.db.models.functions import ExtractYear
 
+from . import summaries
 from .models import Country, Meeting, ReviewStatus
 from .models.base import public_q
 
@@ -45,6 +46,14 @@ class Partner:
 
 def engagement(country, verified: bool = False) -> list[Partner]:
     """Every partner of a country, most meetings first, from one query over the meetings involving it.
+
+    Reused until a meeting, participation or person changes (`summaries`).
+    """
+    return summaries.cached("engagement", f"{country.code}|{verified}", lambda: _engagement(country, verified))
+
+
+def _engagement(country, verified: bool) -> list[Partner]:
+    """`engagement` without the cache.
 
     The rule is `MeetingQuerySet.involves` (someone represented the partner, or it hosted); with
     `verified`, only verified meetings and verified participations count, as on "verified only" lists.
@@ -97,7 +106,14 @@ def engagement(country, verified: bool = False) -> list[Partner]:
 
 
 def tallies(meetings) -> tuple[dict[int | None, int], dict[str | None, int]]:
-    """These meetings per year (None: undated) and per host country (None: no host), in one grouped query."""
+    """These meetings per year (None: undated) and per host country (None: no host), in one grouped query.
+
+    Reused until a meeting, participation or person changes (`summaries`).
+    """
+    return summaries.cached("tallies", summaries.of_queryset(meetings), lambda: _tallies(meetings))
+
+
+def _tallies(meetings) -> tuple[dict[int | None, int], dict[str | None, int]]:
     per_year, per_host = Counter(), Counter()
     grouped = meetings.order_by().annotate(y=ExtractYear("date")).values_list("y", "host_country")
     for year, host, n in grouped.annotate(n=Count("id")):

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from . import counterparts, exports, meeting_filters, pairs, regions
+from . import counterparts, exports, meeting_filters, pairs, regions, summaries
 from .charts import partner_grid, role_spans, year_bars
 from .converters import parse_int
 from .models import Article, Country, Meeting, Organisation, Participation, Person, PersonRole
@@ -89,7 +89,7 @@ def _entity_meetings(filters):
 def person_detail(request, slug):
     roles = Prefetch("roles", PersonRole.objects.select_related("organisation", "country"))
     person = get_object_or_404(Person.objects.select_related("country").prefetch_related("names", roles), slug=slug)
-    articles = Article.objects.mentioning(person=person).select_related("source")[:50]
+    articles = Article.objects.mentioning(person=person).select_related("source").defer("body")[:50]
     ctx = {"person": person, "articles": articles, "messages": []}
     filters = meeting_filters.MeetingFilters(people=(person,), verified=meeting_filters.verified_only(request.GET))
     ctx.update(_entity_meetings(filters))
@@ -120,8 +120,9 @@ def country_list(request):
 def country_detail(request, code):
     # `code` is two letters, upper-cased by the path converter.
     country = get_object_or_404(Country.objects.prefetch_related("aliases"), code=code)
-    people = Person.objects.filter(country=country).with_meeting_counts().order_by("-n_meetings", "name")[:30]
-    articles = Article.objects.mentioning(country=country).select_related("source")[:50]
+    represented = Person.objects.filter(country=country).with_meeting_counts().order_by("-n_meetings", "name")[:30]
+    people = summaries.cached("country-people", summaries.of_queryset(represented), lambda: list(represented))
+    articles = Article.objects.mentioning(country=country).select_related("source").defer("body")[:50]
     ctx = {"country": country, "people": people, "articles": articles}
     filters = meeting_filters.MeetingFilters(countries=(country,), verified=meeting_filters.verified_only(request.GET))
     ctx.update(_entity_meetings(filters))
@@ -147,14 +148,14 @@ def country_detail(request, code):
 @require_safe
 def organisation_detail(request, slug):
     organisation = get_object_or_404(Organisation.objects.prefetch_related("aliases"), slug=slug)
-    articles = Article.objects.mentioning(organisation=organisation).select_related("source")[:50]
+    articles = Article.objects.mentioning(organisation=organisation).select_related("source").defer("body")[:50]
     return render(request, "core/organisation_detail.html", {"organisation": organisation, "articles": articles})
 
 
 @require_safe
 def meeting_detail(request, pk):
     meeting = get_object_or_404(_meetings(), pk=pk)
-    articles = meeting.articles.select_related("source")
+    articles = meeting.articles.select_related("source").defer("body")
     ctx = {"meeting": meeting, "articles": articles, "pairs": pairs.pairs_of(meeting)}
     return render(request, "core/meeting_detail.html", ctx)
 
@@ -248,7 +249,7 @@ def country_pair(request, a, b):
     ctx["chart"] = year_bars(counts, _year_href(filters, reverse("meeting-archive")))
     ctx["hosted"] = {"first": hosted.get(first.code, 0), "second": hosted.get(second.code, 0)}
     ctx["hosted"]["other"] = sum(hosted.values()) - ctx["hosted"]["first"] - ctx["hosted"]["second"]
-    ctx["articles"] = Article.objects.filter(pk__in=reported).select_related("source")[:PER_PAGE]
+    ctx["articles"] = Article.objects.filter(pk__in=reported).select_related("source").defer("body")[:PER_PAGE]
     ctx["n_articles"] = len(reported)
     ctx["exports"] = _export_links(query)
     ctx["list_url"] = reverse("meeting-archive") + "?" + query

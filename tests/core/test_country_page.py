@@ -4,7 +4,9 @@ the people who represented it; in a bounded number of queries."""
 import re
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from archive.core import regions
 
@@ -116,3 +118,44 @@ def test_it_reads_a_page_in_a_bounded_number_of_queries(client, world, django_as
     with django_assert_max_num_queries(len(few)):
         page = client.get("/countries/RS/")
     assert page.status_code == 200 and len(page.content) < 300_000
+
+
+def grouped_queries(context) -> list[str]:
+    return [q["sql"] for q in context.captured_queries if "GROUP BY partner" in q["sql"]]
+
+
+def test_it_reuses_its_partner_summary_until_a_meeting_or_participation_changes(client, world):
+    """The grouping over every meeting of the country runs once; a curator's decision shows at once."""
+    with CaptureQueriesContext(connection) as first:
+        client.get("/countries/RS/")
+    with CaptureQueriesContext(connection) as again:
+        page = client.get("/countries/RS/").content.decode()
+    assert len(grouped_queries(first)) == 1 and grouped_queries(again) == []
+    assert "Serbia – United States" in section(page, "Met most often", "</ol>")
+
+    washington = world["washington"]
+    washington.review_status = "rejected"
+    washington.save()
+    page = client.get("/countries/RS/").content.decode()
+    assert "United States" not in section(page, "Met most often", "</ol>")
+    assert "United States" not in section(page, 'class="partner-grid"', "</svg>")
+
+    # A participation alone: Croatia's president is rejected from the Zagreb meeting, which Croatia
+    # still hosted; the proposed one in Belgrade loses its only Croatian.
+    for participation in world["zagreb"].participations.filter(country_id="HR"):
+        participation.review_status = "rejected"
+        participation.save()
+    for participation in world["proposed"].participations.filter(country_id="HR"):
+        participation.delete()
+    page = client.get("/countries/RS/").content.decode()
+    assert 'Serbia – Croatia</a> <span class="meta">1 meeting: 0 hosted here, 1 there' in page
+
+
+def test_it_reuses_the_summary_for_the_same_question_only(client, world):
+    client.get("/countries/RS/")
+    with CaptureQueriesContext(connection) as verified:
+        page = client.get("/countries/RS/?verified=1").content.decode()
+    with CaptureQueriesContext(connection) as other:
+        client.get("/countries/TR/")
+    assert len(grouped_queries(verified)) == 1 and len(grouped_queries(other)) == 1
+    assert "1 meeting: 0 hosted here, 1 there" in section(page, "Met most often", "</ol>")
