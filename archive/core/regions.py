@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import importlib.util
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -26,8 +27,13 @@ def _table() -> dict[str, tuple[str, str]]:
     spec = importlib.util.find_spec("country_converter")
     path = Path(spec.origin).with_name("country_data.tsv")
     with path.open(encoding="utf-8", newline="") as f:
-        # keep_default_na is pandas' business; here "NA" (Namibia) stays a code, as it should.
-        return {row["ISO2"]: (row["continent"], row["UNregion"]) for row in csv.DictReader(f, delimiter="\t")}
+        # keep_default_na is pandas' business; here "NA" (Namibia) stays a code, as it should. A few
+        # rows give a pattern of codes instead of one ("^GR$|^EL$" for Greece, "^GB$|^UK$").
+        return {
+            code: (row["continent"], row["UNregion"])
+            for row in csv.DictReader(f, delimiter="\t")
+            for code in re.findall(r"[A-Z0-9]{2}", row["ISO2"])
+        }
 
 
 def region_of(code: str) -> tuple[str, str]:

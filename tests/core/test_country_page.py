@@ -83,6 +83,9 @@ def test_it_groups_partners_by_un_m49_region_from_the_library(client, world):
     assert regions.region_of("XK") == ("Europe", "Southern Europe")
     assert regions.region_of("NA") == ("Africa", "Southern Africa")  # Namibia's code is not "not available"
     assert regions.region_of("QQ") == (regions.UNKNOWN, regions.UNKNOWN)
+    # The library's table gives these two as patterns of codes; both were "Region unknown".
+    assert regions.region_of("GR") == ("Europe", "Southern Europe")
+    assert regions.region_of("GB") == ("Europe", "Northern Europe")
 
 
 def test_it_follows_verified_only_in_partners_and_travel(client, world):
