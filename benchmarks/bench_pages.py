@@ -268,11 +268,13 @@ def percentile(values, p):
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
 
 
-def measure(port, urls: list[str], runs: int):
+def measure(port, urls: list[str], runs: int, workers: int):
     client = Client(port)
     try:
-        for url in urls[:3]:  # warm: the worker's first request of a kind loads templates and code
-            client.get(url)
+        # Warm: a worker's first request of a kind loads templates and code. Sync workers take turns
+        # at the socket, so every worker must have served a few.
+        for i in range(3 * workers):
+            client.get(urls[i % len(urls)])
         times, sizes, statuses = [], [], Counter()
         for i in range(runs):
             url = urls[i % len(urls)]
@@ -318,7 +320,7 @@ def run(args, stack: Stack, rng):
     load_before = load()
     rows = []
     for name, urls in pages(found).items():
-        times, sizes, statuses = measure(stack.web_port, urls, args.runs)
+        times, sizes, statuses = measure(stack.web_port, urls, args.runs, stack.web_workers)
         rows.append((name, statistics.median(times), percentile(times, 95), max(sizes) / 1024, statuses))
         say(f"  {name}: done")
     load_after = load()
