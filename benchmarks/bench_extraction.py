@@ -16,8 +16,11 @@ sys.path.insert(0, str(ROOT))
 
 from archive.extraction import extract  # noqa: E402
 
-SEED_DIRS = [ROOT / "fixtures" / "seeds", Path("/work/shared/seeds"), ROOT / "tests" / "extraction" / "articles"]
-MIXED_DIRS = [Path("/work/shared/seeds"), *(ROOT / "tests" / "extraction" / d for d in ("articles", "patterns"))]
+SEED_DIRS = [ROOT / "fixtures" / "seed" / "raw", ROOT / "tests" / "extraction" / "articles"]
+MIXED_DIRS = [
+    ROOT / "fixtures" / "seed" / "raw",
+    *(ROOT / "tests" / "extraction" / d for d in ("articles", "patterns")),
+]
 
 
 def _texts(folders) -> list[str]:

@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-SCORER = Path("/work/shared/tools/score_extraction.py")
+SCORER = Path(__file__).parent / "tools" / "score_extraction.py"
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 

@@ -5,14 +5,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from archive.extraction import extract
 
 HERE = Path(__file__).parent
 GOLD = HERE / "heldout" / "gold.json"
 ARTICLES = HERE / "articles"
-SCORER = Path("/work/shared/tools/score_extraction.py")
+SCORER = HERE / "tools" / "score_extraction.py"
 
 
 def _records() -> list[dict]:
@@ -26,7 +24,6 @@ def test_it_has_a_text_for_every_heldout_record():
     assert all((ARTICLES / n).exists() for n in gold if not n.startswith("_"))
 
 
-@pytest.mark.skipif(not SCORER.exists(), reason="scorer not available here")
 def test_it_scores_the_heldout_articles_above_target(tmp_path):
     out = tmp_path / "out.json"
     out.write_text(json.dumps(_records(), ensure_ascii=False), encoding="utf-8")

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from .score_set import SCORER, score
+from .score_set import score
 
 HERE = Path(__file__).parent
 SETS = {
@@ -32,7 +32,6 @@ def test_it_has_a_text_for_every_pattern_record(folder):
     assert {p.name for p in (HERE / folder).glob("*.txt")} == set(names)
 
 
-@pytest.mark.skipif(not SCORER.exists(), reason="scorer not available here")
 @pytest.mark.parametrize("folder", sorted(SETS))
 def test_it_scores_the_pattern_articles_above_target(folder):
     gold = HERE / folder / "gold.json"
