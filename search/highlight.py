@@ -6,6 +6,7 @@ Never haystack's {% highlight %} tag: it returns the article's markup unescaped.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 
@@ -20,8 +21,11 @@ SCAN_CHARS = 20_000
 NEGATED = re.compile(r"(?:\bNOT\s+|-)(\"[^\"]*\"|\S+)")
 
 
-def query_terms(q: str) -> tuple[set[str], set[str]]:
-    """(analysed terms, analysed prefixes) the query asks for, leaving out negated words."""
+@functools.lru_cache(maxsize=256)
+def query_terms(q: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(analysed terms, analysed prefixes) the query asks for, leaving out negated words.
+
+    Kept per query: every title and snippet of a page asks again."""
     q = NEGATED.sub(" ", q or "")
     terms, prefixes = set(), set()
     for word in re.findall(r"\w+\*?", q):
@@ -29,7 +33,7 @@ def query_terms(q: str) -> tuple[set[str], set[str]]:
             continue
         target = prefixes if word.endswith("*") else terms
         target.update(t.text for t in archive_analyzer()(word.rstrip("*")))
-    return terms, prefixes
+    return frozenset(terms), frozenset(prefixes)
 
 
 def _iter_spans(text: str, terms: set[str], prefixes: set[str]):

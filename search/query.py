@@ -6,6 +6,7 @@ an unusable value is dropped with a message, never passed on and never a 500.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -91,8 +92,9 @@ class SearchParams:
     def url(self, **override) -> str:
         """This state with some parameters changed; any change but `page` goes back to page 1."""
         override.setdefault("page", None)
-        pairs = self.as_pairs(**override)
-        return "?" + urlencode(pairs) if pairs else "?"
+        # What urlencode() writes, each pair encoded once per process: a search page links a hundred
+        # variations of the same few parameters.
+        return "?" + "&".join(_encoded(key, value) for key, value in self.as_pairs(**override))
 
     def toggle_url(self, facet: str, value: str) -> str:
         if facet == "year":
@@ -123,6 +125,11 @@ class SearchParams:
 
     def page_url(self, page: int) -> str:
         return self.url(page=page if page > 1 else None)
+
+
+@functools.lru_cache(maxsize=4096)
+def _encoded(key: str, value: str) -> str:
+    return urlencode([(key, value)])
 
 
 def default_sort(q: str) -> str:
