@@ -10,6 +10,7 @@ process ask under a new key at once, whichever cache is configured (one per proc
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Callable
 
 from django.apps import apps
@@ -20,6 +21,7 @@ from django.db import connection
 # shows its new name in summaries when they expire.
 SOURCES = ("Meeting", "Participation", "Person")
 TTL = 600  # seconds
+log = logging.getLogger(__name__)
 
 
 def generation() -> str:
@@ -33,13 +35,23 @@ def generation() -> str:
 
 
 def cached(name: str, key: str, compute: Callable[[], object]):
-    """`compute()`, or what it returned for the same `name` and `key` since the last write."""
+    """`compute()`, or what it returned for the same `name` and `key` since the last write.
+
+    A cache that does not answer (a shared Redis restarting) costs the page its speed, not its answer.
+    """
     digest = hashlib.sha1(key.encode(), usedforsecurity=False).hexdigest()
     full = f"summary:{name}:{generation()}:{digest}"
-    value = cache.get(full)
+    try:
+        value = cache.get(full)
+    except Exception:
+        log.warning("cache unavailable: %s computed without it", name, exc_info=True)
+        return compute()
     if value is None:
         value = compute()
-        cache.set(full, value, TTL)
+        try:
+            cache.set(full, value, TTL)
+        except Exception:
+            log.warning("cache unavailable: %s not kept", name, exc_info=True)
     return value
 
 

@@ -13,6 +13,7 @@ from archive.core import regions
 from .meeting_data import day, make_meeting, make_person, meeting_ids
 
 pytestmark = pytest.mark.django_db
+DEAD_REDIS = "redis://127.0.0.1:1/0"  # nothing listens on port 1
 
 
 @pytest.fixture
@@ -162,3 +163,12 @@ def test_it_reuses_the_summary_for_the_same_question_only(client, world):
         client.get("/countries/TR/")
     assert len(grouped_queries(verified)) == 1 and len(grouped_queries(other)) == 1
     assert "1 meeting: 0 hosted here, 1 there" in section(page, "Met most often", "</ol>")
+
+
+def test_it_answers_when_the_shared_cache_is_down(client, world, settings, caplog):
+    """A Redis that does not answer (restarting, unreachable) slows the page, it does not break it."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": DEAD_REDIS}}
+    page = client.get("/countries/RS/")
+    assert page.status_code == 200
+    assert "Serbia – Türkiye" in page.content.decode()
+    assert "cache unavailable" in caplog.text
