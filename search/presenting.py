@@ -227,7 +227,7 @@ def results(article_ids: list[int], q: str) -> list[Result]:
     """The page's rows from three flat queries: plain values, not model instances (a loaded web
     worker spent a third of a search building and prefetching those)."""
     # Snippets read only the head of the body: a long article costs the database no more than a short one.
-    rows = Article.objects.filter(pk__in=article_ids).values(
+    rows = Article.objects.filter(pk__in=article_ids).order_by().values(
         "pk",
         "title",
         "published",
@@ -237,10 +237,11 @@ def results(article_ids: list[int], q: str) -> list[Result]:
     )
     by_id = {row["pk"]: row for row in rows}
     people, countries = defaultdict(list), defaultdict(list)
-    person_links = ArticlePerson.objects.public().filter(article_id__in=by_id)
+    # Ordered by name only: the models' default order joins every link to its article to sort by date.
+    person_links = ArticlePerson.objects.public().filter(article_id__in=by_id).order_by("person__name")
     for article_id, name, slug in person_links.values_list("article_id", "person__name", "person__slug"):
         people[article_id].append(Link(name, _path("person-detail", "slug", slug)))
-    country_links = ArticleCountry.objects.public().filter(article_id__in=by_id)
+    country_links = ArticleCountry.objects.public().filter(article_id__in=by_id).order_by("country__name")
     for article_id, name, code in country_links.values_list("article_id", "country__name", "country__code"):
         countries[article_id].append(Link(name, _path("country-detail", "XX", code)))
     out = []
