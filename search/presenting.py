@@ -227,13 +227,17 @@ def results(article_ids: list[int], q: str) -> list[Result]:
     """The page's rows from three flat queries: plain values, not model instances (a loaded web
     worker spent a third of a search building and prefetching those)."""
     # Snippets read only the head of the body: a long article costs the database no more than a short one.
-    rows = Article.objects.filter(pk__in=article_ids).order_by().values(
-        "pk",
-        "title",
-        "published",
-        "published_precision",
-        "source__name",
-        body_head=Substr("body", 1, highlight.SCAN_CHARS),
+    rows = (
+        Article.objects.filter(pk__in=article_ids)
+        .order_by()
+        .values(
+            "pk",
+            "title",
+            "published",
+            "published_precision",
+            "source__name",
+            body_head=Substr("body", 1, highlight.SCAN_CHARS),
+        )
     )
     by_id = {row["pk"]: row for row in rows}
     people, countries = defaultdict(list), defaultdict(list)
