@@ -74,7 +74,7 @@ def gunicorn(search_index, tmp_path):
                 up = fetch(base + "/health/")[0] == 200
             except OSError:
                 up = False
-            if up and log_path.read_text().count("search index warmed") >= int(env["WEB_CONCURRENCY"]):
+            if up and log_path.read_text().count("worker warmed") >= int(env["WEB_CONCURRENCY"]):
                 break
             if proc.poll() is not None or time.monotonic() > deadline:
                 pytest.fail("gunicorn did not start:\n" + log_path.read_text()[-3000:])
@@ -83,7 +83,13 @@ def gunicorn(search_index, tmp_path):
     finally:  # a failed start must not leave gunicorn running
         proc.terminate()
         proc.wait(20)
-    assert "Traceback" not in log_path.read_text()
+    text = log_path.read_text()
+    assert "Traceback" not in text
+    # Every worker did each warm-up step (a failed step would be logged and missing here).
+    warmed = re.findall(r"worker warmed: (.*)", text)
+    assert warmed and all(
+        "url patterns" in line and "templates" in line and "indexed documents" in line for line in warmed
+    )
 
 
 def test_it_serves_pages_static_files_head_and_health_from_gunicorn(gunicorn, django_capture_on_commit_callbacks):
