@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from archive.core.dates import format_partial_date
-
 
 @dataclass(frozen=True)
 class KnownRole:
@@ -106,25 +104,3 @@ class ArticleExtraction:
     organisations: list[OrganisationFact] = field(default_factory=list)
     people: list[PersonFact] = field(default_factory=list)
     meetings: list[MeetingFact] = field(default_factory=list)
-
-    def as_record(self, source_file: str) -> dict:
-        return {
-            "source_file": source_file,
-            "title": self.title,
-            "source": self.source,
-            "published": format_partial_date(self.published, self.published_precision),
-            "countries": [c.code for c in self.countries],
-            "people": [{"name": p.name, "role": p.role, "country": p.country} for p in self.people],
-            "organisations": [o.name for o in self.organisations],
-            "meetings": [
-                {
-                    "kind": m.kind,
-                    "status": m.status,
-                    "date": format_partial_date(m.date, m.date_precision),
-                    "location": m.location,
-                    "countries": list(m.countries),
-                    "participants": [p.name for p in m.participants],
-                }
-                for m in self.meetings
-            ],
-        }

@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from archive.core.dates import format_partial_date
-from archive.core.models import Article
+from archive.core.models import Article, Meeting, Participation, ReviewStatus
 
 from . import checks
 from .errors import FixtureError, shown
@@ -24,19 +24,12 @@ from .files import read_text
 from .language import detect_language
 
 FORMAT = "archive-articles/1"
-MEETING_KINDS = {
-    "visit",
-    "consultations",
-    "meeting",
-    "sidelines",
-    "phone_call",
-    "multilateral",
-    "press_conference",
-    "other",
-}
-MEETING_STATUSES = {"held", "planned", "cancelled"}
-SIDES = {"host", "guest", "other"}
-REVIEW_STATUSES = {"unreviewed", "verified"}
+# The models' choices are the one list of kinds, statuses and sides; fixtures are checked against them.
+MEETING_KINDS = set(Meeting.Kind.values)
+MEETING_STATUSES = set(Meeting.Status.values)
+SIDES = set(Participation.Side.values)
+# A fixture cannot import a rejection: rejecting is a curator's act, recorded with who and when.
+REVIEW_STATUSES = {ReviewStatus.UNREVIEWED.value, ReviewStatus.VERIFIED.value}
 # A curated fixture is the curator's own work: its facts arrive verified unless the fixture says otherwise.
 # Only extraction from raw text proposes unreviewed facts (the dataclasses' default, see rawtext.py).
 CURATED_FACT_STATUS = "verified"

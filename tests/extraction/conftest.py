@@ -1,4 +1,4 @@
-"""Extraction tests run without Django: `pytest tests/extraction -p no:django`."""
+"""Extraction tests: scored through the record import ships (score_set.record), not a second builder."""
 
 import sys
 from pathlib import Path

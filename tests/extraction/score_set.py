@@ -7,6 +7,7 @@ TEXT_DIR defaults to the gold file's folder; the records go to a temporary file.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -18,11 +19,18 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 
-def records(gold: Path, texts: Path) -> list[dict]:
+def record(text: str, name: str) -> dict:
+    """What `import_articles --dry-run --format json` prints for this text: the record import ships, so what is
+    scored is what is imported (on a fresh database, whose reference data equals the committed data used here)."""
     from archive.extraction import extract
+    from archive.imports.rawtext import record_from_extraction
 
+    return record_from_extraction(extract(text, filename=name), text).as_evaluation(name)
+
+
+def records(gold: Path, texts: Path) -> list[dict]:
     names = [k for k in json.loads(gold.read_text(encoding="utf-8")) if not k.startswith("_")]
-    return [extract((texts / n).read_text(encoding="utf-8"), filename=n).as_record(n) for n in names]
+    return [record((texts / n).read_text(encoding="utf-8"), n) for n in names]
 
 
 def score(gold: Path, texts: Path, *extra: str) -> subprocess.CompletedProcess:
@@ -37,6 +45,10 @@ def score(gold: Path, texts: Path, *extra: str) -> subprocess.CompletedProcess:
 
 
 if __name__ == "__main__":
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.settings")
+    django.setup()
     gold = Path(sys.argv[1])
     run = score(gold, Path(sys.argv[2]) if len(sys.argv) > 2 else gold.parent)
     print(run.stdout + run.stderr, end="")

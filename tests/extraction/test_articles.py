@@ -8,6 +8,8 @@ import pytest
 from archive.core.text import fold
 from archive.extraction import extract
 
+from .score_set import record
+
 ARTICLES = Path(__file__).parent / "articles"
 CASES = sorted(p.stem for p in ARTICLES.glob("*.txt"))
 
@@ -25,7 +27,7 @@ def _same(a: str, b: str) -> bool:
 @pytest.mark.parametrize("name", CASES)
 def test_it_extracts_metadata(name):
     text, gold = _load(name)
-    rec = extract(text).as_record(name)
+    rec = record(text, name)
     if gold["source_contains"] is None:
         assert rec["source"] is None
     else:
@@ -38,7 +40,7 @@ def test_it_extracts_metadata(name):
 @pytest.mark.parametrize("name", CASES)
 def test_it_finds_countries(name):
     text, gold = _load(name)
-    codes = extract(text).as_record(name)["countries"]
+    codes = record(text, name)["countries"]
     assert set(gold["countries"]) <= set(codes)
     assert not set(gold["countries_absent"]) & set(codes)
 
@@ -46,7 +48,7 @@ def test_it_finds_countries(name):
 @pytest.mark.parametrize("name", CASES)
 def test_it_finds_people_and_their_side(name):
     text, gold = _load(name)
-    people = extract(text).as_record(name)["people"]
+    people = record(text, name)["people"]
     for want in gold["people"]:
         found = [p for p in people if _same(p["name"], want["name"])]
         assert found, f"{want['name']} not in {[p['name'] for p in people]}"
@@ -57,14 +59,14 @@ def test_it_finds_people_and_their_side(name):
 @pytest.mark.parametrize("name", CASES)
 def test_it_finds_organisations(name):
     text, gold = _load(name)
-    orgs = extract(text).as_record(name)["organisations"]
+    orgs = record(text, name)["organisations"]
     assert set(gold["organisations"]) <= set(orgs)
 
 
 @pytest.mark.parametrize("name", CASES)
 def test_it_finds_meetings(name):
     text, gold = _load(name)
-    meetings = extract(text).as_record(name)["meetings"]
+    meetings = record(text, name)["meetings"]
     assert len(meetings) == len(gold["meetings"]), meetings
     for want, got in zip(gold["meetings"], meetings, strict=True):
         assert got["kind"] == want["kind"]

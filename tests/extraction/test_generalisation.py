@@ -2,6 +2,8 @@
 
 from archive.extraction import extract
 
+from .score_set import record
+
 
 def _people(text):
     return {p.name: p for p in extract(text).people}
@@ -93,7 +95,7 @@ def test_it_keeps_a_postponed_visit_and_a_held_call_apart():
         "due to meet Libyan Prime Minister Abdul Hamid Dbeibah, the ministry said Wednesday.\n\n"
         "Crosetto spoke by phone with Dbeibah on Tuesday."
     )
-    rec = extract(text).as_record("x")
+    rec = record(text, "x")
     assert [(m["kind"], m["status"], m["location"]) for m in rec["meetings"]] == [
         ("visit", "cancelled", "Tripoli"),
         ("phone_call", "held", ""),

@@ -5,7 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from archive.extraction import extract
+from .score_set import record
 
 HERE = Path(__file__).parent
 GOLD = HERE / "heldout" / "gold.json"
@@ -16,7 +16,7 @@ SCORER = HERE / "tools" / "score_extraction.py"
 def _records() -> list[dict]:
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
     names = [k for k in gold if not k.startswith("_")]
-    return [extract((ARTICLES / n).read_text(encoding="utf-8"), filename=n).as_record(n) for n in names]
+    return [record((ARTICLES / n).read_text(encoding="utf-8"), n) for n in names]
 
 
 def test_it_has_a_text_for_every_heldout_record():

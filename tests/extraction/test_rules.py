@@ -7,6 +7,8 @@ import pytest
 from archive.extraction import KnownPerson, extract, extract_metadata
 from archive.extraction.gazetteer import find_countries, find_organisations
 
+from .score_set import record
+
 
 def codes(text, language="en"):
     return {h.key for h in find_countries(text, language)}
@@ -115,7 +117,7 @@ def test_it_gives_evidence_and_confidence_for_every_fact():
     result = extract(text)
     facts = result.countries + result.organisations + result.people + result.meetings
     assert facts and all(f.evidence.sentence and 0 < f.evidence.confidence <= 1 for f in facts)
-    rec = result.as_record("x.txt")
+    rec = record(text, "x.txt")
     assert rec["meetings"][0]["location"] == "Athens"
     assert set(rec) >= {
         "source_file",

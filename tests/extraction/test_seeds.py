@@ -5,7 +5,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from archive.extraction import extract
+from .score_set import record
 
 SEEDS = Path(__file__).resolve().parents[2] / "fixtures" / "seed" / "raw"
 GOLD = SEEDS.parent / "GOLD.json"
@@ -13,9 +13,7 @@ SCORER = Path(__file__).parent / "tools" / "score_extraction.py"
 
 
 def test_it_scores_the_seeds_above_target(tmp_path):
-    records = [
-        extract(p.read_text(encoding="utf-8"), filename=p.name).as_record(p.name) for p in sorted(SEEDS.glob("*.txt"))
-    ]
+    records = [record(p.read_text(encoding="utf-8"), p.name) for p in sorted(SEEDS.glob("*.txt"))]
     out = tmp_path / "out.json"
     out.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
     run = subprocess.run(
