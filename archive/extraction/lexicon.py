@@ -91,6 +91,26 @@ BOILERPLATE_LINES = "|".join(
     )
 )
 
+# Headers of the lists a news page puts around its article (other stories, tags): the lines under them
+# name people and countries the article does not report on. Matched on the whole line, lower-cased Latin.
+FURNITURE_HEADERS = "|".join(
+    _items(
+        r"""
+        related(?: news| articles?| stories| content| posts| reading)? | related topics | most read | most
+        popular | most viewed | popular | trending(?: now)? | read next | read also | also read | read more |
+        see also | you (?:may|might) also like | recommended(?: for you)? | more (?:in|from)\b.* | more news |
+        more stories | other news | in other news | latest(?: news| stories)? | top stories | editor'?s picks
+        | povezane vesti | povezano | vezane vesti | najčitanije | najnovije(?: vesti)? | preporučujemo |
+        pročitajte (?:još|i ovo|takođe) | ostale vesti | još vesti | još iz rubrike | izdvajamo | ne propustite
+        | čitajte (?:takže|tože) | populjarnoe | drugie novosti | poslednie novosti | smotrite takže |
+        ilgili haberler | benzer haberler | çok okunanlar | diğer haberler | son haberler
+        | à lire aussi | lire aussi | sur le même sujet | kapcsolódó cikkek
+        """
+    )
+)
+# A line of tags or topics ("Tags: KFOR, Kosovo"): keywords, not prose.
+TAG_LINE = r"^(?:tags?|tagovi|teme|oznake|topics|keywords|etiketler|tegi)\s*:"
+
 _MONTH_FORMS = [
     "january jan januar januara siječanj",
     "february feb februar februara",

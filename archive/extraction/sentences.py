@@ -8,6 +8,7 @@ import regex  # variable-width look-behind for the abbreviation guard; installed
 
 from archive.core.text import strip_accents
 
+from .lexicon import FURNITURE_HEADERS, TAG_LINE
 from .script import latin as latin_of
 
 # Abbreviations whose full stop does not end a sentence.
@@ -34,9 +35,44 @@ def paragraphs(text: str) -> list[str]:
     return [" ".join(line.split()) for line in text.replace("\r", "").split("\n") if line.strip()]
 
 
+_FURNITURE = regex.compile(rf"^(?:{FURNITURE_HEADERS})\W*$", regex.I)
+_TAG_LINE = regex.compile(TAG_LINE, regex.I)
+_MENU_BAR = regex.compile(r"\s[|•·]\s")
+_PROSE_END = regex.compile(r"[.!?…:][\"”’»)]?$")
+
+
+def _is_menu(line: str) -> bool:
+    """ "Türkiye | World | Politics | Economy": a row of short links."""
+    cells = _MENU_BAR.split(line)
+    return len(cells) >= 3 and sum(len(c.split()) for c in cells) <= 3 * len(cells)
+
+
+def _is_prose(line: str) -> bool:
+    return bool(_PROSE_END.search(line)) and len(line.split()) >= 8
+
+
+def body_lines(text: str) -> list[str]:
+    """The article's own lines: without menu rows, tag lines, and the lists of other stories under a
+    "Related news" or "Most read" header (they run until the next paragraph of prose)."""
+    out: list[str] = []
+    in_list = False
+    for line in paragraphs(text):
+        lower = latin_of(line).replace("İ", "I").lower()  # Turkish dotted capital: "i̇" once lower-cased
+        if _FURNITURE.match(lower):
+            in_list = True
+            continue
+        if in_list and not _is_prose(line):
+            continue
+        in_list = False
+        if _TAG_LINE.match(lower) or _is_menu(line):
+            continue
+        out.append(line)
+    return out
+
+
 def split_sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
-    for p_index, para in enumerate(paragraphs(text)):
+    for p_index, para in enumerate(body_lines(text)):
         for piece in _SPLIT.split(para):
             piece = piece.strip(" -–—")
             if piece:
