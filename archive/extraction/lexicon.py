@@ -73,7 +73,8 @@ PUBLISHER_WORDS = "|".join(
 # Publishers speaking for a state: their unnamed officials belong to that state.
 GOVERNMENT_PUBLISHER = (
     "Ministry|Ministarstvo|Government|Vlada|Embassy|Ambasada|Armed Forces|Vojska|General Staff|"
-    "Department of Defen[cs]e|Department of State|Pentagon|Press Information Bureau"
+    "Department of Defen[cs]e|Department of National Defen[cs]e|Department of State|Pentagon|Press Information Bureau|"
+    r"GOV\.UK"
 )
 # Header lines that are site furniture, not a title.
 BOILERPLATE_LINES = "|".join(
@@ -269,7 +270,7 @@ EXTRA_COUNTRY_FORMS: dict[str, str] = {
     "South Korean": "KR", "Kazakh": "KZ", "Uzbek": "UZ", "Emirati": "AE", "Kosovo Albanian": "XK",
     "American": "US", "French": "FR", "Philippine": "PH", "Filipino": "PH", "Argentine": "AR",
     "Nepali": "NP", "Icelandic": "IS", "Luxembourgish": "LU", "Chinese": "CN", "Indian": "IN", "Norwegian": "NO",
-    "Congolese": "CD", "Hellenic": "GR",
+    "Congolese": "CD", "Hellenic": "GR", "GOV.UK": "GB",
 }  # fmt: skip
 
 # "met" that is not a meeting: "the plan met strong resistance from X and Y".

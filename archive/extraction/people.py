@@ -60,6 +60,10 @@ _DELEGATION = re.compile(
 )
 _INITIAL = re.compile(r"^[^\W\d_]\.$")
 _TITLE_OF = re.compile(r"((?:[A-Z][\w'’-]*\s+)+)(?:of|for)\s+(?:the\s+)?$")
+# "Australian Deputy Prime Minister and (Minister for Defence X)": one person's two offices.
+_TITLE_AND = re.compile(r"((?:[A-Z][\w.'’-]*\s+)+)and\s+$")
+# Academic and courtesy titles: "Dr. X" says nothing of office or side ("Ambassador to Y Dr. X").
+_COURTESY = {"dr", "prof", "professor"}
 _OF_COUNTRY_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)(?![\w’'-]|\s+[A-Z])")
 _DESTINATION = re.compile(r"\b(?:to|in|u)\s+(?:the\s+)?$")
 _RESPECTIVELY = re.compile(
@@ -67,6 +71,15 @@ _RESPECTIVELY = re.compile(
     r"[Kk]omandanti|[Aa]mbasadori|[Aa]mbassadors|[Ss]ecretaries|[Gg]enerals|[Gg]enerali|[Hh]eads)\b([^,;.]{3,80}?),\s+"
     r"([^,;.]{3,60}?)\s+(?:i|and)\s+([^,;.]{3,60}?)(?:,|\s+(?:razgovaral|sastal|potpisal|met\b|held\b|discussed|signed))"
 )
+# "his Latvian and Lithuanian counterparts, A and B"; "the defence ministers of Bulgaria, Greece and Romania –
+# A, B and C": the listed people take the listed countries in order.
+_NAME = r"(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]*"
+_LISTED = re.compile(
+    r"(?P<before>(?:[A-Z][\w'’-]+,?\s+(?:and\s+)?){2,5})?(?:\w+\s+)?(?:ministers|counterparts|colleagues|chiefs|"
+    r"commanders|heads|leaders|presidents|ambassadors|secretaries)\b(?P<after>[^;:–—]{0,80}?)\s*[,:–—-]\s*"
+    rf"(?P<names>{_NAME}(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+){_NAME})+)"
+)
+_LIST_SEP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’»)]?$")  # a headline ends without one
 _NEXT_WORD = re.compile(r"\s+([a-zčćšžđ]\w*)")
 _POSSESSOR = re.compile(r"((?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*)['’]s\s*$")
@@ -157,16 +170,24 @@ def _candidates(sent: Sentence, language: str, known: KnownIndex):
                 country = None  # "Ambassador to India Martin Weiss": India receives him, it is not his side
             title_ending, affiliated = "", bool(find_organisations(" ".join(prefix), language))
             kp_single = len(tokens) == 1 and known.get(tokens[0]) is not None
-            if role:
+            courtesy = bool(role) and all(fold(w) in _COURTESY for w in role.split())
+            if role and not courtesy:
                 conf = 0.9
             else:
-                found = lower_title(before, len(tokens) == 1, language)
+                found = lower_title(before, len(tokens) == 1, language) if not courtesy else None
+                if courtesy:
+                    conf = 0.9  # "Dr. X" is a person; the office, if any, stands before the courtesy title
+                    found = lower_title(text[:seg_start], False, language)
+                    role = ""
                 if found:
                     role, found_country, title_ending, affiliated = found
                     country, conf = found_country or country, 0.85
             if not country and role:  # "North Macedonia's Defence Minister X"
                 owner = _POSSESSOR.search(text[max(0, seg_start - 40) : seg_start])
                 country = country_in(owner.group(1), language) if owner else None
+            if not country and role:
+                both = _TITLE_AND.search(text[max(0, seg_start - 80) : seg_start])
+                country = country_in(both.group(1), language) if both and title_in(both.group(1).split()) else None
             if not country and role:  # "Hungarian Chief of (Defence Lieutenant General X)": the title's start
                 chain = _TITLE_OF.search(text[max(0, seg_start - 60) : seg_start])
                 country = country_in(chain.group(1), language) if chain else None
@@ -303,8 +324,23 @@ def find_people(
     return people
 
 
+def _listed_countries(sent: Sentence, people: list[Person], language: str) -> None:
+    for m in _LISTED.finditer(sent.plain):
+        names = _LIST_SEP.split(m.group("names"))
+        for part in ("after", "before"):
+            codes = [h.key for h in find_countries(m.group(part) or "", language) if h.kind != "capital"]
+            if len(codes) == len(names):
+                for name, code in zip(names, codes, strict=True):
+                    for p in people:
+                        if strip_accents(p.surname) in name:
+                            p.country = code
+                break
+
+
 def _respective_countries(sent: Sentence, people: list[Person], language: str) -> None:
     """ "The defence ministers of Serbia and the UK, A and B, ...": A is Serbia's and B the UK's."""
+    if language == "en":
+        _listed_countries(sent, people, language)
     m = _RESPECTIVELY.search(sent.plain)
     if not m:
         return

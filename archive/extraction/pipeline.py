@@ -21,7 +21,6 @@ from .sentences import paragraphs, split_sentences
 from .types import ArticleExtraction, CountryFact, Evidence, KnownPerson, OrganisationFact, PersonFact
 
 _GOV = re.compile(GOVERNMENT_PUBLISHER, re.I)
-_GOV_LINE = re.compile(rf"^(?:the\s+)?(?:{GOVERNMENT_PUBLISHER})\b", re.I)
 _KIND_CONFIDENCE = {
     "name": 0.95,
     "official": 0.95,
@@ -50,11 +49,19 @@ def _publisher_country(text: str, source: str | None, language: str, dateline) -
     gov = bool(source and _GOV.search(to_latin(source)))
     if gov and _institution_country(to_latin(source)):
         return _institution_country(to_latin(source))
-    # "Press Information Bureau / Government of India / Ministry of Defence" above the headline
-    for line in paragraphs("\n".join(text.split("\n", 8)[:8]))[:4]:
+    # "Press Information Bureau / Government of India / Ministry of Defence" above the headline, or
+    # "DEPARTMENT OF NATIONAL DEFENSE" over "Republic of the Philippines"
+    header = paragraphs("\n".join(text.split("\n", 12)[:12]))[:8]
+    for i, line in enumerate(header):
         latin = to_latin(line)
-        if len(latin.split()) <= 8 and _GOV_LINE.match(latin) and _institution_country(latin):
-            return _institution_country(latin)
+        if len(latin.split()) > 10 or not _GOV.search(latin):
+            continue
+        state_line = [to_latin(n) for n in header[i + 1 : i + 2] if len(n.split()) <= 5]  # "Republic of Korea"
+        for candidate in (latin, *state_line):
+            if candidate.isupper():
+                candidate = candidate.title()  # country names are found as they are usually written
+            if _institution_country(candidate):
+                return _institution_country(candidate)
     if gov and dateline[1] and fold(dateline[0]) == fold(capital_of(dateline[1])):
         return dateline[1]  # "Ministry of National Defence", datelined in Athens
     return "RS" if language == "sr" else None

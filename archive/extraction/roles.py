@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from archive.core.text import fold
 
-from .gazetteer import find_countries, find_organisations
+from .gazetteer import country_at, find_countries, find_organisations
 from .lexicon import HONORIFICS, PERSON_VERBS, TITLES_EN
 from .lexicon_ru import GAP_STOP_RU
 from .lexicon_tr import GAP_STOP_TR
@@ -30,7 +30,11 @@ LOWER_TITLES = sorted(
 )
 LOWER_TITLES += ["head of", "director of", "chief of", "secretary of", "commander of", "minister of"]
 TITLE_BEFORE = re.compile(r"\b(" + "|".join(re.escape(t) for t in LOWER_TITLES) + r")\b[^.;:!?()\"“”]{0,60}$", re.I)
-_TITLE_ANY = re.compile(r"\b(" + "|".join(re.escape(t) for t in LOWER_TITLES) + r")\b", re.I)
+_TITLE_ANY = re.compile(r"\b(" + "|".join(re.escape(t) for t in LOWER_TITLES) + r")(s?)\b", re.I)
+# The names listed after a plural title, up to the one being read: "counterparts, A and (B)", "ministers – A, (B)".
+_NAME_LIST_GAP = re.compile(
+    r"^(?:\s*,|[^–—:;.]{0,80}[–—:])\s*(?:(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*\s*(?:,\s*(?:and\s+)?|\s+and\s+))*$"
+)
 # Serbian words that end a title's genitive complement: auxiliaries, "with", conjunctions.
 _SR_GAP_STOP = {"je", "su", "se", "sa", "s", "da", "koji", "koja", "koje", "sastao", "sastala", "razgovarao", "i"}
 _GAP_STOPS = {"sr": _SR_GAP_STOP, "ru": GAP_STOP_RU, "tr": GAP_STOP_TR}
@@ -63,7 +67,7 @@ def _name_end(text: str, language: str) -> int:
     for m in SEQ.finditer(text):
         words = m.group(0).split()
         for i, j in name_runs(words, language):
-            if j - i >= 2:
+            if j - i >= 2 and not country_at(" ".join(words[i:j]), language):  # "of New Zealand Judith Collins"
                 end = m.start() + len(" ".join(words[:j]))
     return end
 
@@ -129,6 +133,10 @@ def lower_title(before: str, single: bool, language: str):
         affiliated = bool(find_organisations(window[max(0, st.start() - 40) :], language))
         return titles[keys[int(st.lastgroup[1:])]], country, ending, affiliated
     lt = next(reversed(list(_TITLE_ANY.finditer(window))), None)
+    if lt and lt.group(2) and _NAME_LIST_GAP.match(window[lt.end() :]):
+        # Each person listed after a plural title holds it; their sides come in the order of the list
+        # (people._respective_countries), not from the nearest country word.
+        return lt.group(1), None, "", bool(find_organisations(window[lt.start() :], language))
     if not lt or not plain_gap(window[lt.end() :], single) or _name_end(window[lt.end() :], language) >= 0:
         return None  # "the minister said that John Smith ..." does not make Smith a minister
     phrase = window[lt.start() :]
