@@ -172,7 +172,9 @@ TITLES_EN = _items(
     of National Defense | Chief of Army Staff | Chief of the Army Staff | Chief of Naval Staff | Chief of the
     Air Staff | Chief of Defence Staff | Undersecretary | Under Secretary | Assistant Secretary | Lieut | Lieut. |
     Lt | Gen | Col | Maj | Brig | Capt | Cdr | Cdr. | Cmdr | Cmdr. | Sgt | Sgt. | Cpt | Cpt. | Senior Lieutenant
-    General | Senior | Snr | Snr. | Chief of Defence Forces | Chief of Defense Forces | Commander-in-Chief
+    General | Senior | Snr | Snr. | Chief of Defence Forces | Chief of Defense Forces | Commander-in-Chief |
+    High Commissioner | Commissioner | High Representative | Vice Chairman | Vice-Chairman | Chairwoman |
+    Chairperson
     """
 )
 # Capitalised words naming a ministry's field ("Minister of Agriculture and Fisheries Anna Kovacs"): the
@@ -292,7 +294,7 @@ MEETING_KINDS: list[tuple[str, str]] = [
     (
         "phone_call",
         _word_starts(
-            rf"phone | telephone | call with | video ?call | videoconferenc | video link | telefon | {ru.PHONE_RU}"
+            rf"phone | telephone | call with | video ?call | video ?-?conferenc | video link | telefon | {ru.PHONE_RU}"
         ),
     ),
     ("consultations", _word_starts("consultations | konsultacij")),
@@ -306,7 +308,8 @@ MEETING_KINDS: list[tuple[str, str]] = [
         "meeting",
         _word_starts(
             r"""
-            met\b | meet | talks?\b | talked\b | discuss | deliberat | call(?:ed|s)? on\b | courtesy call | exchanged?
+            met\b | meet | talks?\b | talked\b | discuss | deliberat | call(?:ed|s)? on\b | courtesy call |
+            s[ai]t down with\b | sitting down with\b | exchanged?
             (?:views|opinions) | receiv | host | welcom | conversation | interlocutor | sign(?:ed|s)?\b |
             sasta[a-zćčšž]* | razgovar | razgovor | susret | primio | primila | ugosti | dočeka | potpisa |
             razmen\w* mišljenj |
@@ -322,6 +325,7 @@ MEETING_KINDS: list[tuple[str, str]] = [
 MEETING_VERBS = _word_starts(
     r"""
     met\b | meets?\b | meetings?\b | deliberat | interaction | talks?\b | talked\b | discuss | call(?:ed|s)? on\b |
+    s[ai]t down with\b | sitting down with\b | video ?conferenc |
     courtesy call | called\b | exchanged?\b | receiv | host | welcom | conversation | consultations | spoke\b |
     phone | telephone | visit | sign | sasta[a-zćčšž]* | razgovar | razgovor | susret | primi[ol] | ugosti |
     dočeka | poseti | poset[ai]\b | posjeti |

@@ -178,7 +178,11 @@ def _weekday(lower: str, reported_too: bool = False) -> int | None:
 
 
 def _different_sides(group: list[Person]) -> bool:
+    """Two countries, or one and someone of none (an international official); with no country known at
+    all, two titled officials ("Zhang Youxia, vice chairman of ..., met with Tea Seiha")."""
     codes = {p.country for p in group if p.country}
+    if not codes:
+        return sum(bool(p.role) for p in group) >= 2
     return len(codes) >= 2 or (len(codes) == 1 and any(p.country is None for p in group))
 
 
@@ -264,6 +268,8 @@ def _groups(sent: Sentence, group: list[Person], topic: Person | None, last: _Dr
     for guests in (earlier, [o for o in objects if o not in subjects]):  # "Having earlier met X, Y also met Z"
         if subjects and len(guests) >= 2 and (separate or _distinct_hosts(subjects, guests)):
             out += [subjects + [g] for g in guests]
+        elif len(subjects) >= 2 and len(guests) == 1 and separate:  # "A and B separately called on C"
+            out += [[s, guests[0]] for s in subjects]
         elif guests:
             out.append(subjects + guests)
     if not subjects:

@@ -10,7 +10,7 @@ from archive.extraction import ArticleExtraction, Gazetteer, KnownPerson, KnownR
 from .records import ArticleRecord, CountryRef, MeetingRef, OrganisationRef, ParticipantRef, PersonRef
 
 # Bump when extraction improves: re-importing raw text then refreshes its unreviewed facts.
-EXTRACTION_VERSION = "2"  # 2: inflection, dated roles, Russian and Turkish, one language detector
+EXTRACTION_VERSION = "3"  # 3: page furniture, listed people, publisher states, more wordings
 
 
 def known_people() -> list[KnownPerson]:
