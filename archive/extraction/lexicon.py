@@ -120,9 +120,9 @@ _MONTH_FORMS = [
     "may maj maja",
     "june jun juni juna",
     "july jul juli jula",
-    "august aug avgust avgusta",
+    "august aug avgust avgusta avg",
     "september sep sept septembar septembra",
-    "october oct oktobar oktobra",
+    "october oct oktobar oktobra okt",
     "november nov novembar novembra",
     "december dec decembar decembra",
 ]

@@ -92,13 +92,15 @@ def _publisher(lines: list[str]) -> tuple[str | None, int]:
 
 
 def _published(lines: list[str]) -> tuple[datetime.date | None, str]:
-    for line in lines[:_HEADER_LINES]:
+    for i, line in enumerate(lines[: 2 * _HEADER_LINES]):
         latin = to_latin(line)
+        if i >= _HEADER_LINES and not _DATE_LEAD.match(latin):
+            continue  # below a long cookie banner or menu, only a "Published 9 April 2025" line still counts
         found = find_date(latin)
         if found:
             date, precision, m = found
             before = _DATE_LEAD.sub("", latin[: m.start()]).strip()
-            short = len(latin.split()) <= 10
+            short = len(latin.split()) <= 10 or " | " in latin  # "Autor: X | Izvor: RTS | četvrtak, 02. okt 2025"
             # Header lines and datelines ("Belgrade, 14.12.2023.") carry it; a sentence mentioning a date does not.
             if short or _DATELINE.match(before) or _DATE_LEAD.match(latin):
                 return date, precision

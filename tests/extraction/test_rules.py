@@ -129,3 +129,14 @@ def test_it_gives_evidence_and_confidence_for_every_fact():
         "organisations",
         "meetings",
     }
+
+
+def test_it_reads_the_published_line_below_a_long_cookie_banner():
+    banner = "\n".join(f"Cookie notice line {n} about settings and choices." for n in range(14))
+    text = f"{banner}\n\nNews story\n\nMinister hosts counterpart\n\nPublished 9 April 2025\n\nThe minister met him."
+    assert extract_metadata(text)[2] == datetime.date(2025, 4, 9)
+
+
+def test_it_reads_a_date_in_a_byline_of_several_fields_with_a_short_month():
+    text = "RTS\n\nPoseta odložena\n\nAutor: Jelena Marić | Izvor: RTS, Beta | četvrtak, 02. okt 2025, 17:25\n\nTekst."
+    assert extract_metadata(text)[2:] == (datetime.date(2025, 10, 2), "day")
