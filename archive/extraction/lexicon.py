@@ -338,6 +338,7 @@ MEETING_VERBS = _word_starts(
 SEPARATE_MEETINGS = _word_starts(
     r"""
     bilateral | separate | in succession\b | successively\b | one after (?:the )?another\b | series of\b | in turn\b
+    | and with\b | as well as with\b
     | odvojen | pojedinačn | redom\b | jedan za drugim\b
     """
 )

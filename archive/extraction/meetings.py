@@ -215,12 +215,11 @@ def _actors(sent: Sentence, group: list[Person], start: int = 0) -> tuple[list[P
 def _distinct_hosts(subjects: list[Person], objects: list[Person]) -> bool:
     """A guest "calls on the Army Chief and the Defence Secretary": officials of one state in different offices,
     each met in turn."""
-    countries = {p.country for p in objects}
+    countries = {p.country for p in objects if p.country}  # "the Prime Minister of X, and the Minister of Defence"
     roles = [fold(p.role) for p in objects]
     return (
         len(countries) == 1
         and not countries & {p.country for p in subjects}
-        and any(p.country for p in subjects)
         and all(roles)
         and len(set(roles)) == len(roles)
     )

@@ -15,7 +15,7 @@ from archive.core.text import fold, strip_accents
 
 from .gazetteer import country_at, find_countries, find_organisations
 from .inflection import INFLECTING, bare, derives, nominative, ru_denominative, same_name, skeleton
-from .lexicon import HOME_TERRITORY, PERSON_VERBS
+from .lexicon import HOME_TERRITORY, HONORIFICS, PERSON_VERBS
 from .names import SEQ, clean_tokens, institution_word, is_place, name_runs, sr_denominative
 from .roles import (
     CLAUSE,
@@ -61,7 +61,7 @@ _DELEGATION = re.compile(
 _INITIAL = re.compile(r"^[^\W\d_]\.$")
 _TITLE_OF = re.compile(r"((?:[A-Z][\w'’-]*\s+)+)(?:of|for)\s+(?:the\s+)?$")
 # "Australian Deputy Prime Minister and (Minister for Defence X)": one person's two offices.
-_TITLE_AND = re.compile(r"((?:[A-Z][\w.'’-]*\s+)+)and\s+$")
+_TITLE_AND = re.compile(r"((?:[A-Z][\w.'’-]*\s+)+)and\s+(?:[A-Z][\w'’-]*\s+|(?:of|for|the)\s+)*$")
 # Academic and courtesy titles: "Dr. X" says nothing of office or side ("Ambassador to Y Dr. X").
 _COURTESY = {"dr", "prof", "professor"}
 _OF_COUNTRY_AFTER = re.compile(r"^\s+of\s+(?:the\s+)?([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)(?![\w’'-]|\s+[A-Z])")
@@ -127,6 +127,16 @@ class KnownIndex:
     def transcribed(self, tokens: list[str]) -> KnownPerson | None:
         """The known person a name written the Serbian or Russian way stands for: "Lojd Ostin" -> Lloyd Austin."""
         return self.by_skeleton.get(skeleton(" ".join(tokens))) if len(tokens) > 1 else None
+
+
+def _joined_roles(*roles: str) -> str:
+    """ "Deputy Secretary General" and "Ms": one role; a courtesy title or a repeat adds nothing."""
+    parts = []
+    for part in (p.strip() for role in roles for p in role.split(",")):
+        if part and part.rstrip(".") not in HONORIFICS and fold(part) not in {fold(p) for p in parts}:
+            parts.append(part)
+    # "Secretary General" inside "Deputy Secretary General" is the same office, said shorter
+    return ", ".join(p for p in parts if not any(q != p and fold(p) in fold(q) for q in parts))
 
 
 def _segments(text: str):
@@ -197,8 +207,10 @@ def _candidates(sent: Sentence, language: str, known: KnownIndex):
             clause = CLAUSE.search(text[:seg_start]) if language != "sr" else None
             if clause and conf:
                 extra, extra_country = trim_role(clause.group(1), language)
+                # "the Commander of the NATO-led Kosovo Force (KFOR), Major General X": KFOR's, not a state's
+                affiliated = affiliated or bool(extra and find_organisations(clause.group(1), language))
                 if extra:
-                    role = f"{role}, {extra}" if role else extra
+                    role = _joined_roles(role, extra)
                     country = country or extra_country or country_in(extra, language)
             app = _APPOSITION.match(after) if len(tokens) > 1 or kp_single else None
             if app and _ROLE_WORD.search(app.group(1)) and not crosses(app.group(1), language):
@@ -383,10 +395,10 @@ def _foreign_context(p: Person, people: list[Person], home: str, language: str, 
     A ministry's untagged official belongs to its state only without such a hint: in "the ambassador of
     Serbia to Egypt met the Assistant Minister of Defence", the minister is Egypt's, not Serbia's.
     """
-    key = strip_accents(p.surname)
+    key = strip_accents(p.surname).lower()  # "Minister of Defense NAKATANI Gen": family names in capitals
     for sent in sentences:
         plain = sent.plain
-        if key not in plain:
+        if key not in plain.lower():
             continue
         hits = sent.countries if sent.countries is not None else find_countries(sent.latin, language)
         named = {h.key for h in hits if h.kind != "capital"} - {home} - HOME_TERRITORY.get(home, set())

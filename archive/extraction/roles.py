@@ -142,7 +142,9 @@ def lower_title(before: str, single: bool, language: str):
     phrase = window[lt.start() :]
     scan = _POSTED_TO.sub(" ", phrase) if _ENVOY.search(phrase) else phrase  # "Ambassador to India": not India's
     country = country_in(scan, language) or last_country(window[max(0, lt.start() - 25) : lt.start()], language)
-    return phrase.strip(" ,"), country, "", bool(find_organisations(phrase, language))
+    # "NATO Deputy Assistant Secretary General for ... X": the body named just before the title employs X
+    lead = " ".join(window[: lt.start()].split()[-2:])
+    return phrase.strip(" ,"), country, "", bool(find_organisations(f"{lead} {phrase}", language))
 
 
 def title_in(words: list[str]) -> str:
