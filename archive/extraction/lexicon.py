@@ -406,7 +406,7 @@ PLANNED = _word_starts(
     (?:is|are) to (?:visit|meet|hold|travel|sign) | plans? to | upcoming | next (?:week|month|year) | tomorrow |
     forthcoming visit | could (?:meet|visit|hold) | may (?:meet|visit) | posetiće | sastaće | će\b | ćе\b |
     planiran | najavljen | predstojeć | sutra | naredn\w+ (?:nedelj|mesec|godin) | sledeć\w+ (?:nedelj|mesec) |
-    iduć\w+ (?:nedelj|mesec) | mogl?\w* bi\b | trebal\w* bi\b | bi trebal |
+    iduć\w+ (?:nedelj|mesec) | mogl?\w* bi\b | trebal\w* bi\b | bi trebal | bi mogl?\w* |
     """
     + ru.PLANNED_RU
     + " | "
