@@ -2,7 +2,8 @@
 
 Run: .venv/bin/python benchmarks/bench_extraction.py [N]
 "seeds" repeats the five shared seed articles (English, long), the figure this benchmark always printed;
-"mixed" cycles through every hand-written test article (English and Serbian in both scripts, short and long).
+"mixed" cycles through every hand-written test article: English, Serbian in both scripts, Russian and Turkish, and
+the blind sets' pages with their menus and lists (also Greek, Hungarian and French), short and long.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from archive.extraction import extract  # noqa: E402
 SEED_DIRS = [ROOT / "fixtures" / "seed" / "raw", ROOT / "tests" / "extraction" / "articles"]
 MIXED_DIRS = [
     ROOT / "fixtures" / "seed" / "raw",
-    *(ROOT / "tests" / "extraction" / d for d in ("articles", "patterns")),
+    *(ROOT / "tests" / "extraction" / d for d in ("articles", "patterns", "patterns_ru", "patterns_tr")),
+    *sorted((ROOT / "tests" / "extraction" / "blind").glob("*")),  # scraped-page style, seven languages
 ]
 
 
@@ -53,7 +55,7 @@ def main() -> None:
     print(f"warm-up {warm:.2f}s")
     print(f"seeds: {n} articles ({len(seeds)} distinct): {_rate(seeds, n):.1f} articles/s")
     if mixed:
-        print(f"mixed: {n} articles ({len(mixed)} distinct, en/sr): {_rate(mixed, n):.1f} articles/s")
+        print(f"mixed: {n} articles ({len(mixed)} distinct, mixed languages): {_rate(mixed, n):.1f} articles/s")
 
 
 if __name__ == "__main__":

@@ -309,7 +309,7 @@ MEETING_KINDS: list[tuple[str, str]] = [
         _word_starts(
             r"""
             met\b | meet | talks?\b | talked\b | discuss | deliberat | call(?:ed|s)? on\b | courtesy call |
-            s[ai]t down with\b | sitting down with\b | exchanged?
+            s[ai]t down with\b | sitting down with\b | spoke (?:\w+ ){0,2}(?:with|to)\b | exchanged?
             (?:views|opinions) | receiv | host | welcom | conversation | interlocutor | sign(?:ed|s)?\b |
             sasta[a-zćčšž]* | razgovar | razgovor | susret | primio | primila | ugosti | dočeka | potpisa |
             razmen\w* mišljenj |
@@ -370,9 +370,10 @@ LEADING_CLAUSE = (
 )
 # A sentence opening on a pronoun or a bare title continues with the last named actor ("He then met Y").
 ACTOR_ANAPHORA = (
-    r"^(?:(?:[a-z]+ ){0,4}[a-z]+, )?(?:he|she|the (?:minister|secretary|general|admiral|president|chief|commander|"
-    r"ambassador|prime minister|defen[cs]e minister|visiting \w+)|(?:on|ona|ministar|ministarka|predsednik|predsednica|"
-    r"general|načelnik|komandant) (?:je|se|će|potom|zatim|takođe|nakon|kasnije))\b"
+    r"^(?:(?:[\w'’-]+ ){0,4}[\w'’-]+, )?(?:he|she|the (?:(?:deputy|vice|first|acting) )?(?:minister|secretary|general|"
+    r"admiral|president|chief|commander|ambassador|prime minister|defen[cs]e (?:minister|secretary)|foreign minister|"
+    r"visiting \w+)|(?:on|ona|ministar|ministarka|predsednik|predsednica|general|načelnik|komandant)"
+    r"(?: [a-zčćšžđ]+){0,2}? (?:je|se|će|potom|zatim|takođe|nakon|kasnije))\b"
 )
 # Where the clause that tells a meeting ends: what follows "that" / "da" is reported speech, not its tense.
 CLAUSE_BREAK = (

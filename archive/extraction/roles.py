@@ -172,5 +172,5 @@ def country_in(text: str, language: str) -> str | None:
 
 def clean_role(role: str) -> str:
     role = re.sub(r"^(?:(?:the|his|her|their|and|a|an|with|then)\s+|[A-Z][\w-]+['’]s\s+)+", "", role.strip(" ,"))
-    role = re.sub(r"(?:\s+(?:Mr|Mrs|Ms|Shri|Sri|Smt)\.?)+$", "", role)
+    role = re.sub(r"(?:,?\s+(?:the\s+)?(?:Mr|Mrs|Ms|Shri|Sri|Smt|Hon|Dr|Prof)\.?)+$", "", role)  # "Minister, the Hon"
     return role[:1].upper() + role[1:] if role else ""

@@ -3,8 +3,8 @@
 patterns/ holds one invented article per pattern found in real news (several meetings in one article, verbs
 other than "met", planned and cancelled meetings, name boundaries, dates); patterns_heldout/ words the same
 patterns differently and is never tuned on. patterns_ru/ and patterns_tr/ hold Russian and Turkish articles with
-the common wordings, heldout_ru_tr/ their held-out counterpart; they are measured separately. Gold was written
-before the extractor ran.
+the common wordings, heldout_ru_tr/ their held-out counterpart; they are measured separately. blind/ holds pages
+written blind after real news, page furniture included (see SETS). Gold was written before the extractor ran.
 """
 
 import json
@@ -21,6 +21,14 @@ SETS = {
     "patterns_ru": "0.85",
     "patterns_tr": "0.85",
     "heldout_ru_tr": "0.75",
+    # Written blind (by writers who saw neither the code nor its output) after real pages, with their
+    # boilerplate; blind/heldout_1 was scored once before any rule was changed for it, then tuned on.
+    # The floors sit under today's weakest figure of each set: they guard against regressions.
+    "blind/en_gov": "0.70",
+    "blind/en_news": "0.80",
+    "blind/sr": "0.60",
+    "blind/ru_tr_other": "0.45",
+    "blind/heldout_1": "0.70",
 }
 
 
