@@ -22,6 +22,7 @@ from .gazetteer import Hit
 from .inflection import bare, stem
 from .script import latin
 
+_CYRILLIC = regex.compile(r"\p{Cyrillic}")
 _WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’][\p{L}]+)?")
 _CAPITALISED = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]*(?:['’][\p{L}]+)?")
 # Russian adjective and noun endings of country names, in Latin letters, longest first.
@@ -91,6 +92,8 @@ def _names(language: str) -> set[tuple[str, str]]:
 
     out: set[tuple[str, str]] = set()
     codes = country_records()
+    if language == "sr":  # the supplement's Cyrillic names are the Serbian press's ("Хеленска Република")
+        out |= {(code, n) for code, rec in codes.items() for n in rec.aliases.get("native", ()) if _CYRILLIC.search(n)}
     for locale in _LOCALES.get(language, (language,)):
         try:
             territories = Locale.parse(locale).territories

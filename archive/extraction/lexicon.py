@@ -16,6 +16,7 @@ from .lexicon_sr import (
     SR_CASE_ENDINGS,
     SR_COUNTRY_STEMS,
     SR_NON_NAME_STEMS,
+    SR_O_NAMES,
     SR_STEM_ENDINGS,
     TITLES_SR,
 )
@@ -456,4 +457,12 @@ OTHER_TIME = _word_starts(
 TOMORROW = _word_starts(rf"tomorrow\b | sutra\b | sutradan | {ru.TOMORROW_RU} | {tr.TOMORROW_TR}")
 YESTERDAY = _word_starts(rf"yesterday | juče\b | juce\b | jučeraš | juceras | {ru.YESTERDAY_RU} | {tr.YESTERDAY_TR}")
 
-__all__ = ["SR_A_NAMES", "SR_CASE_ENDINGS", "SR_COUNTRY_STEMS", "SR_NON_NAME_STEMS", "SR_STEM_ENDINGS", "TITLES_SR"]
+__all__ = [
+    "SR_A_NAMES",
+    "SR_O_NAMES",
+    "SR_CASE_ENDINGS",
+    "SR_COUNTRY_STEMS",
+    "SR_NON_NAME_STEMS",
+    "SR_STEM_ENDINGS",
+    "TITLES_SR",
+]

@@ -35,6 +35,12 @@ TITLES_SR: dict[str, str] = {
     "kapetan bojn brod": "Captain (Navy)",
     "kapetan": "Captain",
     "direktor": "Director",
+    "visok predstavni": "High Representative",
+    "specijaln predstavni": "Special Representative",
+    "predstavni": "Representative",
+    "šef misij": "Head of Mission",
+    "šef delegacij": "Head of Delegation",
+    "šef": "Head",
     "generaln sekretar": "Secretary General",
     "sekretar": "Secretary",
     "koleg": "counterpart",
@@ -46,6 +52,15 @@ SR_A_NAMES = frozenset(
         """
         luka nikola ilija andrija sava kosta toma jovica mustafa hamza musa isa jahja zakarija atila joshua
         mika pera žika sima nemanja mitja miha
+        """
+    )
+)
+# Men's first names ending in -o: "Markom", "Darkom" are "Marko", "Darko", not "Mark", "Dark".
+SR_O_NAMES = frozenset(
+    _split(
+        """
+        marko darko janko branko zdravko mirko slavko ranko žarko vlatko boško ratko stanko živko petko
+        milenko dragoljubo radojko miljenko slobo đoko jovo vaso rajko sinišo ivo pero đuro
         """
     )
 )

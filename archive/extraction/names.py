@@ -22,6 +22,7 @@ from .lexicon import (
     SR_A_NAMES,
     SR_CASE_ENDINGS,
     SR_NON_NAME_STEMS,
+    SR_O_NAMES,
     SR_STEM_ENDINGS,
     TITLES_EN,
     TITLES_SR,
@@ -56,6 +57,7 @@ _SUFFIX_FOLDED = {fold(s) for s in NAME_SUFFIXES}
 _SUFFIXES = {s.rstrip(".") for s in NAME_SUFFIXES}
 _HONORIFIC_FOLDED = {fold(h) for h in HONORIFICS}
 _PARTICLE_SET = set(_PARTICLES.split("|"))
+_SR_INSTITUTION_LINKS = {"za", "pri", "od"}
 _SR_NON_NAME = re.compile(rf"^(?:{'|'.join(SR_NON_NAME_STEMS)})(?:{'|'.join(SR_STEM_ENDINGS)})?$")
 
 
@@ -96,8 +98,8 @@ _RU_ADJECTIVE = re.compile(r"(?:yh|ih|oj|ogo|ego|yj|ij|aja|oe|ye|ie|ym|im|ymi|im
 def institution_word(word: str, following: str, language: str) -> bool:
     """Whether a capitalised word before a lower-case one opens an institution's name, which Serbian and Russian
     capitalise only at its first word: "Kopnene vojske", "Vooružennyh sil"."""
-    if language == "sr":
-        return bool(_SR_NON_NAME.match(fold(following)))
+    if language == "sr":  # "Kancelarije za Kosovo": a name is not followed by a preposition's complement
+        return bool(_SR_NON_NAME.match(fold(following))) or fold(following) in _SR_INSTITUTION_LINKS
     return language == "ru" and len(following) > 2 and bool(_RU_ADJECTIVE.search(fold(word)))
 
 
@@ -147,18 +149,18 @@ def _after_country(words: list[str], i: int, j: int, language: str) -> int:
         if j - i - k >= 2 and country_at(" ".join(words[i : i + k]), language):
             return i + k
         # "Velike Britanije Džejms Mekgregor": the country's first word is not a name word, its last one is
-        if j - i - k >= 2 and i and _whole_country(" ".join(words[i - 1 : i + k]), language):
+        if j - i - k >= 2 and i and whole_country(" ".join(words[i - 1 : i + k]), language):
             return i + k
     return i
 
 
-def _whole_country(text: str, language: str) -> bool:
+def whole_country(text: str, language: str) -> bool:
     hits = find_countries(text, language)
     return bool(hits) and hits[0].start == 0 and hits[0].end == len(text)
 
 
 def clean_tokens(tokens: list[str]) -> list[str]:
-    """Drop middle initials and generational suffixes: "Lloyd J. Austin III" -> "Lloyd Austin"."""
+    """Drop middle initials and generational suffixes: "Lloyd J. Austin III" -> "Lloyd Austin"; capitals as names."""
     out = [t for t in tokens if not _is_initial(t)]
     while len(out) > 1 and out[-1].rstrip(".") in _SUFFIXES:
         out.pop()
@@ -166,6 +168,8 @@ def clean_tokens(tokens: list[str]) -> list[str]:
         out.pop(0)
     while out and out[-1] in _PARTICLE_SET:
         out.pop()
+    # "Petar PETKOVIĆ", "NAKATANI Gen": a family name in capitals is written as the others are
+    out = [t.title() if t.isupper() and len(t) > 2 and len(out) > 1 else t for t in out]
     return out or tokens
 
 
@@ -213,6 +217,8 @@ def sr_denominative(tokens: list[str], title_ending: str) -> list[str]:
             tok = tok[:-3]  # "Lekornijem" -> "Lekorni": foreign names in -i
         elif title_ending in ("om", "em") and tok.endswith("om") and (tok[:-2] + "a").lower() in SR_A_NAMES:
             tok = tok[:-2] + "a"  # "Lukom" -> "Luka"
+        elif title_ending in ("om", "em") and tok.endswith("om") and (tok[:-2] + "o").lower() in SR_O_NAMES:
+            tok = tok[:-2] + "o"  # "Markom" -> "Marko"
         elif title_ending in ("om", "em") and tok.endswith(("om", "em")):
             tok = tok[:-2]
         elif title_ending == "a" and tok.endswith("ija") and len(tok) > 5:

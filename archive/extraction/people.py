@@ -80,6 +80,8 @@ _LISTED = re.compile(
     rf"(?P<names>{_NAME}(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+){_NAME})+)"
 )
 _LIST_SEP = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+_NEXT_CAPITAL = re.compile(r"\s+([A-ZČĆŠŽĐ][\w'’-]+)")
+_AFTER_AND = re.compile(r"(\S+)\s+(?:i|and|и)\s+$")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’»)]?$")  # a headline ends without one
 _NEXT_WORD = re.compile(r"\s+([a-zčćšžđ]\w*)")
 _POSSESSOR = re.compile(r"((?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*)['’]s\s*$")
@@ -175,6 +177,14 @@ def _candidates(sent: Sentence, language: str, known: KnownIndex):
             before, after = text[:start], text[end:] if last and not possessive else ""
             if is_place(tokens) or country_at(" ".join(tokens), language):
                 continue  # "New Delhi", "Crne Gore"
+            follow = _NEXT_CAPITAL.match(text, end) if len(tokens) == 1 else None
+            if follow and country_at(f"{tokens[0]} {follow.group(1)}", language):
+                continue  # "Helenske (Republike)": the first word of a country's name
+            if follow and language == "sr" and known.get(tokens[0]) is None and tokens[0][-1:] in "eoiu":
+                continue  # "Jugoistočne (Evrope)": a declined adjective opening a region's or a body's name
+            joined = _AFTER_AND.search(before) if len(tokens) > 2 else None
+            if joined and country_at(joined.group(1), language):
+                tokens = tokens[1:]  # "(Kosovo i) Metohiju Petar Petković": the second half of a country's name
             role, country, conf = title_in(prefix), country_in(" ".join(prefix), language), 0.0
             if country and _DESTINATION.search(text[:seg_start]):
                 country = None  # "Ambassador to India Martin Weiss": India receives him, it is not his side

@@ -122,8 +122,9 @@ def lower_title(before: str, single: bool, language: str):
         if single and words:
             return None
         words = st.group(0).lower().split()
-        head = words[0]
-        ending = next((e for e in ("om", "em", "a", "u", "e") if head.endswith(e)), "")
+        # The declined head is the first word ("ministrom odbrane") or, after an adjective, the last
+        # ("brigadnog generala", "visokom predstavnicom")
+        ending = next((e for w in (words[0], words[-1]) for e in ("om", "em", "a", "u", "e") if w.endswith(e)), "")
         if ending and any(_SR_FEMININE.search(w) for w in words):
             ending = "f" + ending  # "ministarkom Anom Vuković": a woman's given name declines, her surname not
         phrase = window[st.start() :]
