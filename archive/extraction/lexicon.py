@@ -374,7 +374,7 @@ ACTOR_ANAPHORA = (
     r"^(?:(?:[\w'’-]+ ){0,4}[\w'’-]+, )?(?:he|she|the (?:(?:deputy|vice|first|acting) )?(?:minister|secretary|general|"
     r"admiral|president|chief|commander|ambassador|prime minister|defen[cs]e (?:minister|secretary)|foreign minister|"
     r"visiting \w+)|(?:on|ona|ministar|ministarka|predsednik|predsednica|general|načelnik|komandant)"
-    r"(?: [a-zčćšžđ]+){0,2}? (?:je|se|će|potom|zatim|takođe|nakon|kasnije))\b"
+    r"(?: [a-zčćšžđ]+){0,2}? (?:je|se|će|bi|trebal\w*|mogao|potom|zatim|takođe|nakon|kasnije))\b"
 )
 # Where the clause that tells a meeting ends: what follows "that" / "da" is reported speech, not its tense.
 CLAUSE_BREAK = (
@@ -452,6 +452,13 @@ OTHER_TIME = _word_starts(
     (?:weeks?|months?|years?|days?) (?:after|ago|earlier|before)\b | last (?:week|month|year)\b | earlier this
     (?:week|month|year)\b | in (?:19|20)\d\d\b | previously\b | prošl\w+ (?:nedelj|godin|mesec) | last
     (?:met|time|spoke|talked)\b | (?:19|20)\d\d\. godin | poslednji put\b | prošli put\b
+    """
+)
+# A meeting recalled as background ("the two last met in 2019"), not an event the article reports.
+BACKGROUND_MEETING = _word_starts(
+    r"""
+    last (?:met|time|spoke|talked)\b | previously met\b | (?:had|have) (?:last |previously )?met\b | first met\b |
+    poslednji put\b | prošli put\b | upoznali su se\b
     """
 )
 TOMORROW = _word_starts(rf"tomorrow\b | sutra\b | sutradan | {ru.TOMORROW_RU} | {tr.TOMORROW_TR}")

@@ -19,6 +19,7 @@ from .gazetteer import capital_of, cities
 from .lexicon import (
     ACTOR_ANAPHORA,
     ATTENDED,
+    BACKGROUND_MEETING,
     CANCELLED,
     CLAUSE_BREAK,
     HEAD_ROLES,
@@ -59,6 +60,7 @@ _CANCELLED = re.compile(CANCELLED)
 _HOSTING = re.compile(HOSTING_VERBS)
 _SAME_DAY = re.compile(SAME_DAY)
 _OTHER_TIME = re.compile(OTHER_TIME)
+_BACKGROUND = re.compile(BACKGROUND_MEETING)
 _VISIT_WORD = re.compile(r"\bvisit|\bposet|\bposjet|\btravel|\btrip to|\barriv|\bdoputova")
 _YESTERDAY = re.compile(YESTERDAY)
 _TOMORROW = re.compile(TOMORROW)
@@ -293,6 +295,8 @@ def find_meetings(
         if (not group and not drafts) or not _kind(sent.lower, 2):
             topic = group[0] if group else topic
             continue
+        if _BACKGROUND.search(sent.lower):
+            continue  # "Vucic and Xi last met in May": recalled, not reported
         groups, verb = _groups(sent, group, topic, drafts[-1] if drafts else None)
         if group:
             topic = groups[0][0] if groups and groups[0] else group[0]
