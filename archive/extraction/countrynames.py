@@ -20,10 +20,12 @@ from archive.core.countrydata import country_records
 
 from .gazetteer import Hit
 from .inflection import bare, stem
+from .lexicon_ru import ADJECTIVE_STEMS_RU
 from .script import latin
 
 _CYRILLIC = regex.compile(r"\p{Cyrillic}")
 _WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’][\p{L}]+)?")
+_ADJECTIVE = regex.compile(r"(?<![\p{L}\p{M}])\p{Ll}[\p{L}]*[sc]k[\p{L}]*")  # Latin letters: "serbskim"
 _CAPITALISED = regex.compile(r"(?<![\p{L}\p{M}])\p{Lu}[\p{L}\p{M}]*(?:['’][\p{L}]+)?")
 # Russian adjective and noun endings of country names, in Latin letters, longest first.
 _RU_ENDINGS = sorted(
@@ -130,12 +132,46 @@ def _table(language: str) -> tuple[dict[str, list[tuple[tuple[frozenset[str], ..
     return table, max((len(k) for entries in table.values() for k, _ in entries), default=0)
 
 
+@cache
+def _adjective_roots(language: str) -> dict[str, str]:
+    """Stems of one-word country names ("serbi", "kitaj"), and the irregular adjectives' stems, to country codes."""
+    roots: dict[str, str] = {}
+    for code, name in sorted(_names(language)):
+        words = _WORD.findall(latin(name))
+        if len(words) == 1:
+            for key in word_keys(words[0], language):
+                roots.setdefault(key, code)
+    if language == "ru":
+        roots.update(ADJECTIVE_STEMS_RU)
+    return roots
+
+
+def _adjective_country(word: str, language: str) -> str | None:
+    """ "serbskim" -> RS: the stem less "-sk" is the country's ("serb-" of "Serbija"), or a known irregular one."""
+    roots = _adjective_roots(language)
+    for key in word_keys(word, language):
+        if key in roots and len(key) > 4 and key.endswith(("sk", "ck")):
+            return roots[key]
+        if len(key) > 5 and key.endswith(("sk", "ck")):
+            root = key[:-2]
+            for candidate in (root, root + "i", root[:-1] if root.endswith("j") else ""):
+                if len(candidate) > 3 and candidate in roots:
+                    return roots[candidate]
+    return None
+
+
 def find_local_countries(text: str, language: str) -> list[Hit]:
-    """Countries named in `text` (Latin letters) the way its language names them."""
+    """Countries named in `text` (Latin letters) the way its language names them; in Russian, also by their
+    adjectives, which are written in lower case ("с сербским коллегой")."""
     table, _ = _table(language)
     hits: list[Hit] = []
     if not table:
         return hits
+    if language == "ru":
+        for m in _ADJECTIVE.finditer(text):
+            code = _adjective_country(m.group(), language)
+            if code:
+                hits.append(Hit(code, m.start(), m.end(), m.group(), "demonym"))
     after = 0
     for cap in _CAPITALISED.finditer(text):  # a name starts with a capital: the other words cost nothing
         first = cap.group()

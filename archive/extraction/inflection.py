@@ -139,7 +139,7 @@ _RU_CASES = {
            ("aem", "aj"), ("om", ""), ("em", "")),
     "a": (("skogo", "skij"), ("ova", "ov"), ("eva", "ev"), ("ina", "in"), ("eja", "ej"), ("aja", "aj"), ("a", "")),
 }  # fmt: skip
-_RU_CASES["em"] = _RU_CASES["om"]
+_RU_CASES["em"] = _RU_CASES["oj"] = _RU_CASES["om"]  # "kollegoj" (a colleague, instrumental) takes a man's "-om" name
 
 
 def ru_denominative(tokens: list[str], title_ending: str) -> list[str]:

@@ -59,3 +59,39 @@ SAME_DAY_RU = r"segodnja\b"
 YESTERDAY_RU = r"včera\b | nakanune\b"
 TOMORROW_RU = r"zavtra\b"
 PERSON_VERBS_RU = "zajavil | zajavila | soobščil | soobščila | skazal | skazala | otmetil | otmetila | podčerknul"
+
+# Country adjectives ("с сербским коллегой") mostly add -sk- to the country's stem, which countrynames.py derives
+# from CLDR's names; these are the ones formed otherwise, by their stem (the word less its case ending).
+ADJECTIVE_STEMS_RU: dict[str, str] = {
+    "tureck": "TR",
+    "grečesk": "GR",
+    "amerikansk": "US",
+    "britansk": "GB",
+    "vengersk": "HU",
+    "francuzsk": "FR",
+    "nemeck": "DE",
+    "italjansk": "IT",
+    "armjansk": "AM",
+    "belorussk": "BY",
+    "polsk": "PL",
+    "češsk": "CZ",
+    "kubinsk": "CU",
+    "švedsk": "SE",
+    "finsk": "FI",
+    "datsk": "DK",
+    "niderlandsk": "NL",
+    "gollandsk": "NL",
+    "južnokorejsk": "KR",
+    "severokorejsk": "KP",
+    "saudovsk": "SA",
+    "emiratsk": "AE",
+    "norvežsk": "NO",
+    "kiprsk": "CY",
+    "bolgarsk": "BG",
+    "rumynsk": "RO",
+    "slovacksk": "SK",
+    "horvatsk": "HR",
+    "makedonsk": "MK",
+    "albansk": "AL",
+    "kosovsk": "XK",
+}

@@ -6,6 +6,7 @@ from __future__ import annotations
 # Title phrases -> English role, matched case-insensitively; each word may take a suffix ("Bakanıyla").
 TITLES_TR: dict[str, str] = {
     "milli savunma bakan": "Minister of National Defence",
+    "millî savunma bakan": "Minister of National Defence",
     "savunma bakan": "Minister of Defence",
     "dışişleri bakan": "Minister of Foreign Affairs",
     "bakan yardımcı": "Deputy Minister",
@@ -73,9 +74,11 @@ WEEKDAYS_TR = {
 
 PHONE_TR = r"telefonda | telefon görüşmesi | telefonla"
 VISIT_TR = r"ziyaret"
-MEETING_TR = r"görüştü | görüşm | görüşe | bir araya gel | kabul etti | müzakere"
-VERBS_TR = r"görüş\w* | bir araya | ziyaret\w* | kabul etti"
-PLANNED_TR = r"görüşecek | ziyaret edecek | bir araya gelecek | kabul edecek | yarın | planlan | bekleniyor"
+MEETING_TR = r"görüştü | görüşm | görüşe | bir araya gel | kabul et | kabul edil | müzakere"
+VERBS_TR = r"görüş\w* | bir araya | ziyaret\w* | kabul et\w* | kabul edil\w*"
+PLANNED_TR = (
+    r"görüşecek | ziyaret edecek | bir araya gelecek | kabul edecek | kabul edilece | yarın | planlan | bekleniyor"
+)
 CANCELLED_TR = r"iptal | ertelen"
 SAME_DAY_TR = r"bugün\b"
 YESTERDAY_TR = r"dün\b"

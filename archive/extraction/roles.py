@@ -124,7 +124,8 @@ def lower_title(before: str, single: bool, language: str):
         words = st.group(0).lower().split()
         # The declined head is the first word ("ministrom odbrane") or, after an adjective, the last
         # ("brigadnog generala", "visokom predstavnicom")
-        ending = next((e for w in (words[0], words[-1]) for e in ("om", "em", "a", "u", "e") if w.endswith(e)), "")
+        endings = ("om", "em", "oj", "a", "u", "e") if language == "ru" else ("om", "em", "a", "u", "e")
+        ending = next((e for w in (words[0], words[-1]) for e in endings if w.endswith(e)), "")
         if ending and any(_SR_FEMININE.search(w) for w in words):
             ending = "f" + ending  # "ministarkom Anom Vuković": a woman's given name declines, her surname not
         phrase = window[st.start() :]
