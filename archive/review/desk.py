@@ -14,6 +14,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 
 from archive.core.models import Meeting, Participation, PersonRole, ReviewStatus
+from archive.extraction.language import support
 
 from .marking import Stretch, mark_up
 from .queue import KINDS, PENDING, pending
@@ -31,6 +32,7 @@ class Desk:
     people: list
     countries: list
     organisations: list
+    extraction: str = "full"  # how much of the article's language extraction reads: full, partial or none
 
     def facts(self):
         for meeting in self.meetings:
@@ -67,7 +69,7 @@ def load(article) -> Desk:
     people = list(article.person_links.select_related("person", "country"))
     countries = list(article.country_links.select_related("country"))
     organisations = list(article.organisation_links.select_related("organisation"))
-    desk = Desk([], meetings, people, countries, organisations)
+    desk = Desk([], meetings, people, countries, organisations, support(article.language))
 
     desk.stretches, marks = mark_up(article.body, [fact.evidence for fact in desk.facts()])
     for fact in desk.facts():

@@ -303,3 +303,20 @@ def test_it_queues_the_article_for_indexing_when_a_fact_is_decided(client, world
     client.post(fact_url("decide", world.article, "country", a_fact(world, "country")), {"decision": "rejected"})
     # The search signal ran on the save: the article is queued in the decision's own transaction.
     assert set(IndexQueue.objects.values_list("article_id", flat=True)) == {world.article.pk}
+
+
+@pytest.mark.parametrize(
+    ("language", "says"),
+    [
+        ("el", "Extraction not available for Greek"),
+        ("ru", "Extraction reads Russian with the common wordings only"),
+        ("en", None),
+    ],
+)
+def test_it_tells_the_curator_how_much_extraction_read_of_the_articles_language(client, curator, world, language, says):
+    Article.objects.filter(pk=world.article.pk).update(language=language)
+    page = client.get(desk_url(world.article)).content.decode()
+    if says:
+        assert says in page
+    else:
+        assert "Extraction not available" not in page and "common wordings only" not in page

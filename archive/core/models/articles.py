@@ -15,8 +15,14 @@ UNDETERMINED = "und"
 
 @functools.cache
 def language_choices() -> list[tuple[str, str]]:
-    """Every ISO 639-1 language (from pycountry's ISO 639-3 data), and "und" for undetermined."""
-    languages = sorted((lang.alpha_2, lang.name) for lang in pycountry.languages if hasattr(lang, "alpha_2"))
+    """Every ISO 639-1 language (from pycountry's ISO 639-3 data), and "und" for undetermined; named as CLDR
+    names them in English where it does ("Greek", where ISO 639-3 says "Modern Greek (1453-)")."""
+    from babel import Locale
+
+    cldr = Locale("en").languages
+    languages = sorted(
+        (lang.alpha_2, cldr.get(lang.alpha_2, lang.name)) for lang in pycountry.languages if hasattr(lang, "alpha_2")
+    )
     return [*languages, (UNDETERMINED, "Undetermined")]
 
 
