@@ -175,7 +175,7 @@ TITLES_EN = _items(
     Lt | Gen | Col | Maj | Brig | Capt | Cdr | Cdr. | Cmdr | Cmdr. | Sgt | Sgt. | Cpt | Cpt. | Senior Lieutenant
     General | Senior | Snr | Snr. | Chief of Defence Forces | Chief of Defense Forces | Commander-in-Chief |
     High Commissioner | Commissioner | High Representative | Vice Chairman | Vice-Chairman | Chairwoman |
-    Chairperson
+    Chairperson | National Security Adviser | National Security Advisor
     """
 )
 # Capitalised words naming a ministry's field ("Minister of Agriculture and Fisheries Anna Kovacs"): the
@@ -310,7 +310,8 @@ MEETING_KINDS: list[tuple[str, str]] = [
         _word_starts(
             r"""
             met\b | meet | talks?\b | talked\b | discuss | deliberat | call(?:ed|s)? on\b | courtesy call |
-            s[ai]t down with\b | sitting down with\b | spoke (?:\w+ ){0,2}(?:with|to)\b | exchanged?
+            s[ai]t down (?:\w+ ){0,3}with\b | sitting down (?:\w+ ){0,3}with\b | spoke (?:\w+ ){0,2}(?:with|to)\b |
+            exchanged?
             (?:views|opinions) | receiv | host | welcom | conversation | interlocutor | sign(?:ed|s)?\b |
             sasta[a-zćčšž]* | razgovar | razgovor | susret | primio | primila | ugosti | dočeka | potpisa |
             razmen\w* mišljenj |
@@ -326,7 +327,7 @@ MEETING_KINDS: list[tuple[str, str]] = [
 MEETING_VERBS = _word_starts(
     r"""
     met\b | meets?\b | meetings?\b | deliberat | interaction | talks?\b | talked\b | discuss | call(?:ed|s)? on\b |
-    s[ai]t down with\b | sitting down with\b | video ?conferenc |
+    s[ai]t down (?:\w+ ){0,3}with\b | sitting down (?:\w+ ){0,3}with\b | video ?conferenc |
     courtesy call | called\b | exchanged?\b | receiv | host | welcom | conversation | consultations | spoke\b |
     phone | telephone | visit | sign | sasta[a-zćčšž]* | razgovar | razgovor | susret | primi[ol] | ugosti |
     dočeka | poseti | poset[ai]\b | posjeti |

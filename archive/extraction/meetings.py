@@ -69,7 +69,7 @@ _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 # "from 3 to 5 June", "3-5 June", "od 3. do 5. juna": a span is dated by its first day.
 _DAY_MONTH = re.compile(
     rf"\b(?:(\d{{1,2}})\.?(?:\s*(?:-|–|to|until|and|do|i)\s*\d{{1,2}}\.?)?\s+(?:of\s+)?({_MONTH_ALT})\b"
-    rf"|\b({_MONTH_ALT})\s+(\d{{1,2}})\b)",
+    rf"|\b({_MONTH_ALT})\.?\s+(\d{{1,2}})\b)",
     re.I,
 )
 _VERB = re.compile(MEETING_VERBS)

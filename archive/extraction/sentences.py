@@ -14,7 +14,7 @@ from .script import latin as latin_of
 # Abbreviations whose full stop does not end a sentence.
 _ABBREV = (
     r"(?:Mr|Mrs|Ms|Dr|Gen|Adm|Col|Lt|Maj|Capt|Brig|Sen|Rep|Gov|St|No|Jr|Sr|Prof|U\.S|U\.K|U\.N|e\.g|i\.e|vs"
-    r"|br|tzv|gen|mr|dr|[A-Z])"
+    r"|br|tzv|gen|mr|dr|[A-Z]|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"  # "on Nov. 2 received"
 )
 _SPLIT = regex.compile(r"(?<!\b" + _ABBREV + r"\.)(?<=[.!?…])[\"”’»]?\s+(?=[\"“„«(\-–—]?\s*[\p{Lu}0-9])")
 
