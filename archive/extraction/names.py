@@ -56,7 +56,7 @@ _INITIAL = re.compile(r"^\p{Lu}\.$".replace(r"\p{Lu}", "[A-ZА-ЯČĆŠŽĐ]"))
 _SUFFIX_FOLDED = {fold(s) for s in NAME_SUFFIXES}
 _SUFFIXES = {s.rstrip(".") for s in NAME_SUFFIXES}
 _HONORIFIC_FOLDED = {fold(h) for h in HONORIFICS}
-_PARTICLE_SET = set(_PARTICLES.split("|"))
+_PARTICLE_SET = PARTICLES = frozenset(_PARTICLES.split("|"))
 _SR_INSTITUTION_LINKS = {"za", "pri", "od"}
 _SR_NON_NAME = re.compile(rf"^(?:{'|'.join(SR_NON_NAME_STEMS)})(?:{'|'.join(SR_STEM_ENDINGS)})?$")
 
@@ -125,7 +125,8 @@ def name_runs(words: list[str], language: str) -> list[tuple[int, int]]:
     while i < len(words):
         if is_name_token(words[i], language) and fold(words[i]) not in _SUFFIX_FOLDED:
             j = i + 1
-            while j < len(words) and j - i < 6:
+            # up to six words, particles not counted: "Mohammed bin Mubarak bin Fadhel Al Mazrouei"
+            while j < len(words) and sum(w.lower() not in _PARTICLE_SET for w in words[i:j]) < 6:
                 w = words[j]
                 if (
                     _is_initial(w)

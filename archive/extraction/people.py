@@ -16,7 +16,7 @@ from archive.core.text import fold, strip_accents
 from .gazetteer import country_at, find_countries, find_organisations
 from .inflection import INFLECTING, bare, derives, nominative, ru_denominative, same_name, skeleton
 from .lexicon import HOME_TERRITORY, HONORIFICS, PERSON_VERBS
-from .names import SEQ, clean_tokens, institution_word, is_place, name_runs, sr_denominative
+from .names import PARTICLES, SEQ, clean_tokens, institution_word, is_place, name_runs, sr_denominative
 from .roles import (
     CLAUSE,
     FINITE,
@@ -294,6 +294,8 @@ def find_people(
         key = fold(" ".join(tokens))
         if key in by_key:
             return by_key[key]
+        if len(tokens) == 2 and tokens[0].lower() in PARTICLES:  # "Al Mazrouei" is a surname, said again
+            tokens = tokens[1:]
         if len(tokens) == 1:
             return next((p for p in people if same(p.surname, tokens[0])), None)
         found = [p for p in people if same(p.surname, tokens[-1])]

@@ -140,3 +140,18 @@ def test_it_reads_the_published_line_below_a_long_cookie_banner():
 def test_it_reads_a_date_in_a_byline_of_several_fields_with_a_short_month():
     text = "RTS\n\nPoseta odložena\n\nAutor: Jelena Marić | Izvor: RTS, Beta | četvrtak, 02. okt 2025, 17:25\n\nTekst."
     assert extract_metadata(text)[2:] == (datetime.date(2025, 10, 2), "day")
+
+
+def test_it_reads_a_long_name_with_particles_and_its_later_short_form():
+    text = (
+        "WAM\n\nReceptions at IDEX\n\nABU DHABI, 18th February, 2025 (WAM) -- Saeed bin Rashid bin Khalifa Al Nuaimi, "
+        "Minister of State for Defence Affairs, today received Croatian Minister of Defence Ivan Horvat.\n\n"
+        "Al Nuaimi is scheduled to receive Turkish Minister of National Defence Ali Demir on Wednesday.\n"
+    )
+    rec = record(text, "x.txt")
+    assert [p["name"] for p in rec["people"]].count("Saeed bin Rashid bin Khalifa Al Nuaimi") == 1
+    assert not [p for p in rec["people"] if p["name"] == "Al Nuaimi"]
+    assert [(m["status"], m["participants"][0]) for m in rec["meetings"]] == [
+        ("held", "Saeed bin Rashid bin Khalifa Al Nuaimi"),
+        ("planned", "Saeed bin Rashid bin Khalifa Al Nuaimi"),
+    ]
