@@ -312,7 +312,7 @@ MEETING_KINDS: list[tuple[str, str]] = [
             met\b | meet | talks?\b | talked\b | discuss | deliberat | call(?:ed|s)? on\b | courtesy call |
             s[ai]t down (?:\w+ ){0,3}with\b | sitting down (?:\w+ ){0,3}with\b | spoke (?:\w+ ){0,2}(?:with|to)\b |
             exchanged?
-            (?:views|opinions) | receiv | host | welcom | conversation | interlocutor | sign(?:ed|s)?\b |
+            (?:views|opinions) | receiv | host | welcom | conversation | interlocutor | interaction | sign(?:ed|s)?\b |
             sasta[a-zćčšž]* | razgovar | razgovor | susret | primio | primila | ugosti | dočeka | potpisa |
             razmen\w* mišljenj |
             """
@@ -362,7 +362,8 @@ ATTENDED = _word_starts(
 )
 # "His meeting with Y", "during her talks with Y": the actor of the story so far met Y.
 POSSESSIVE_MEETING = (
-    r"\b(?:his|her)\s+(?:\w+\s+){0,2}(?:meetings?|talks|conversation|call|visit|deliberations|interaction)\s+with\b"
+    r"\b(?:his|her|(?:during|in) the)\s+(?:\w+\s+){0,2}(?:meetings?|talks|conversation|call|visit|deliberations|"
+    r"interaction)\s+with\b"
 )
 # A participle clause opening a sentence tells an earlier meeting of the main clause's subject:
 # "Having earlier met X, Y also met Z", "Nakon sastanka sa X, ministar Y je primio Z".
@@ -372,8 +373,10 @@ LEADING_CLAUSE = (
 )
 # A sentence opening on a pronoun or a bare title continues with the last named actor ("He then met Y").
 ACTOR_ANAPHORA = (
-    r"^(?:(?:[\w'’-]+ ){0,4}[\w'’-]+, )?(?:he|she|the (?:(?:deputy|vice|first|acting) )?(?:minister|secretary|general|"
+    r"^(?:(?:[\w'’-]+ ){0,4}[\w'’-]+, )?(?:he|she|raksha mantri|"
+    r"the (?:(?:deputy|vice|first|acting) )?(?:minister|secretary|general|"
     r"admiral|president|chief|commander|ambassador|prime minister|defen[cs]e (?:minister|secretary)|foreign minister|"
+    r"secretary general|"
     r"visiting \w+)|(?:on|ona|ministar|ministarka|predsednik|predsednica|general|načelnik|komandant)"
     r"(?: [a-zčćšžđ]+){0,2}? (?:je|se|će|bi|trebal\w*|mogao|potom|zatim|takođe|nakon|kasnije))\b"
 )

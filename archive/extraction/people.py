@@ -301,9 +301,21 @@ def find_people(
         found = [p for p in people if same(p.surname, tokens[-1])]
         # "Minister Vucevic" seen first, "Milos Vucevic" later: one person, now with a first name.
         return next(
-            (p for p in found if fold(p.name)[0] == key[0] or len(p.name.split()) == 1 or key.endswith(fold(p.name))),
+            (
+                p
+                for p in found
+                if (fold(p.name)[0] == key[0] and same_given(p.name, tokens))
+                or len(p.name.split()) == 1
+                or key.endswith(fold(p.name))
+            ),
             None,
         )
+
+    def same_given(name: str, tokens: list[str]) -> bool:
+        """ "Rajnath Singh" and "Rajesh Kumar Singh" share an initial, not a name; an initial or a declined
+        form ("Aleksandrom") still matches."""
+        a, b = fold(name.split()[0]), fold(tokens[0])
+        return language in INFLECTING or min(len(a), len(b)) <= 2 or a.startswith(b) or b.startswith(a)
 
     for sent in sentences:
         header = sent.index < body

@@ -29,6 +29,7 @@ LOWER_TITLES = sorted(
     {t.lower() for t in TITLES_EN if fold(t) not in _AMBIGUOUS_LOWER and "." not in t}, key=len, reverse=True
 )
 LOWER_TITLES += ["head of", "director of", "chief of", "secretary of", "commander of", "minister of"]
+LOWER_TITLES += ["secretary for", "minister for", "commissioner for"]  # "Cabinet Secretary for Defence Ms X"
 TITLE_BEFORE = re.compile(r"\b(" + "|".join(re.escape(t) for t in LOWER_TITLES) + r")\b[^.;:!?()\"“”]{0,60}$", re.I)
 _TITLE_ANY = re.compile(r"\b(" + "|".join(re.escape(t) for t in LOWER_TITLES) + r")(s?)\b", re.I)
 # The names listed after a plural title, up to the one being read: "counterparts, A and (B)", "ministers – A, (B)".
