@@ -259,6 +259,16 @@ def _groups(sent: Sentence, group: list[Person], topic: Person | None, last: _Dr
         return [list(last.people)], _VERB.search(lower)  # "The two commanders spoke by phone instead"
     lead = _lead_clause_end(lower)
     subjects, objects, verb = _actors(sent, group, lead)
+    first = _VERB.search(lower, lead)
+    if (
+        topic is not None
+        and topic not in group
+        and first
+        and _ACTOR.match(lower[lead:].lstrip())
+        and not any(lead <= sent.positions.get(id(p), 0) < first.start() for p in group)
+    ):
+        # "The Deputy Prime Minister called on A, and held talks with B": the actor met both
+        subjects, objects, verb = [], [p for p in group if sent.positions.get(id(p), 0) >= lead], first
     earlier = [p for p in group if sent.positions.get(id(p), 0) < lead]
     if not subjects and topic is not None and topic not in group:
         first_at = min((sent.positions.get(id(p), 0) for p in objects), default=len(lower))

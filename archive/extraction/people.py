@@ -215,13 +215,18 @@ def _candidates(sent: Sentence, language: str, known: KnownIndex):
             if led and conf:
                 country = country or country_at(led.group(1), language)
             clause = CLAUSE.search(text[:seg_start]) if language != "sr" else None
-            if clause and conf:
+            # "the Parliamentary State Secretary at the Ministry of Defence, Katrin Albers": the title before the
+            # comma introduces a full name too
+            courtesy_only = all(w.rstrip(".") in HONORIFICS for w in prefix)  # "…, the Hon Jone Vula"
+            if clause and (conf or (len(tokens) > 1 and courtesy_only)):
                 extra, extra_country = trim_role(clause.group(1), language)
+                conf = conf or (0.8 if extra else 0.0)
                 # "the Commander of the NATO-led Kosovo Force (KFOR), Major General X": KFOR's, not a state's
                 affiliated = affiliated or bool(extra and find_organisations(clause.group(1), language))
                 if extra:
                     role = _joined_roles(role, extra)
-                    country = country or extra_country or country_in(extra, language)
+                    whole = None if crosses(clause.group(1), language) else country_in(clause.group(1), language)
+                    country = country or extra_country or whole or country_in(extra, language)  # "Fiji's Minister"
             app = _APPOSITION.match(after) if len(tokens) > 1 or kp_single else None
             if app and _ROLE_WORD.search(app.group(1)) and not crosses(app.group(1), language):
                 if not role or role == "counterpart":

@@ -57,7 +57,7 @@ _ROLE_START = re.compile(
 )
 CLAUSE = re.compile(
     r"\b((?:[A-Z]\w+['’]s\s+)?(?:Head|Chief|Director|Commander|Deputy|Assistant|Minister|Secretary|"
-    r"Spokesperson|Ambassador)\b[^,;:]{3,160}),\s*$"
+    r"Spokesperson|Ambassador)\b[^,;:]{3,160}),\s*(?:the\s+)?$"
 )
 _OF_COUNTRY = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)\s*$")
 

@@ -155,3 +155,14 @@ def test_it_reads_a_long_name_with_particles_and_its_later_short_form():
         ("held", "Saeed bin Rashid bin Khalifa Al Nuaimi"),
         ("planned", "Saeed bin Rashid bin Khalifa Al Nuaimi"),
     ]
+
+
+def test_it_reads_a_full_name_after_a_title_clause_and_a_comma():
+    text = (
+        "Ministry of Defence\n\nVisit postponed\n\nJerusalem, 28 May 2025\n\n"
+        "Defense Minister Avi Cohen received Fiji's Minister for Home Affairs and Immigration, the Hon Jone Vula, "
+        "at the ministry on Tuesday.\n"
+    )
+    people = {p["name"]: p for p in record(text, "x.txt")["people"]}
+    assert people["Jone Vula"]["country"] == "FJ"
+    assert people["Jone Vula"]["role"].startswith("Minister for Home Affairs")
