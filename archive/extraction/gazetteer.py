@@ -32,6 +32,7 @@ from .lexicon import (
     ORG_GENERIC_ALIASES,
     ORG_SKIP_ALIASES,
     ORG_WEAK_ACRONYMS,
+    SR_CAPITAL_STEMS,
     SR_COUNTRY_STEMS,
 )
 from .script import latin as to_latin
@@ -183,14 +184,15 @@ def _state_matchers() -> tuple[re.Pattern, re.Pattern]:
 
 
 @cache
-def _sr_stems() -> tuple[re.Pattern, list[str]]:
+def _sr_stems() -> tuple[re.Pattern, list[str], list[str]]:
     # One pattern for every Serbian stem, longest first; the group that matched names the country.
     ordered = sorted(SR_COUNTRY_STEMS.items(), key=lambda item: len(item[0]), reverse=True)
     groups = [
         f"(?P<c{i}>" + r"\s+".join(re.escape(w) + r"\w{0,4}" for w in stem.split()) + ")"
         for i, (stem, _) in enumerate(ordered)
     ]
-    return re.compile(r"(?<!\w)(?:" + "|".join(groups) + r")(?!\w)"), [code for _, code in ordered]
+    kinds = ["capital" if stem in SR_CAPITAL_STEMS else "sr" for stem, _ in ordered]
+    return re.compile(r"(?<!\w)(?:" + "|".join(groups) + r")(?!\w)"), [code for _, code in ordered], kinds
 
 
 @cache
@@ -241,10 +243,11 @@ def find_countries(text: str, language: str = "en", gazetteer: Gazetteer | None 
         rejected.pop()
     if language == "sr":
         taken = [(h.start, h.end) for h in hits]
-        rx, codes = _sr_stems()
+        rx, codes, kinds = _sr_stems()
         for m in rx.finditer(text):
             if not any(s <= m.start() < e for s, e in taken):
-                hits.append(Hit(codes[int(m.lastgroup[1:])], m.start(), m.end(), m.group(0), "sr"))
+                at = int(m.lastgroup[1:])
+                hits.append(Hit(codes[at], m.start(), m.end(), m.group(0), kinds[at]))
     if language != "en":
         from .countrynames import find_local_countries  # imports Hit from here
 

@@ -13,6 +13,7 @@ from . import lexicon_tr as tr
 from .lexicon_sr import (
     NON_NAME_WORDS_SR,
     SR_A_NAMES,
+    SR_CAPITAL_STEMS,
     SR_CASE_ENDINGS,
     SR_COUNTRY_STEMS,
     SR_NON_NAME_STEMS,
@@ -469,6 +470,7 @@ TOMORROW = _word_starts(rf"tomorrow\b | sutra\b | sutradan | {ru.TOMORROW_RU} | 
 YESTERDAY = _word_starts(rf"yesterday | juče\b | juce\b | jučeraš | juceras | {ru.YESTERDAY_RU} | {tr.YESTERDAY_TR}")
 
 __all__ = [
+    "SR_CAPITAL_STEMS",
     "SR_A_NAMES",
     "SR_O_NAMES",
     "SR_CASE_ENDINGS",

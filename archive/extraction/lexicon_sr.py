@@ -197,3 +197,12 @@ SR_COUNTRY_STEMS: dict[str, str] = {
     "Brazil": "BR",
     "Indonezij": "ID",
 }
+# Which of those stems are capitals: "u Beogradu" says where, not whose.
+SR_CAPITAL_STEMS = frozenset(
+    _split(
+        """
+        Beograd Ankar Atin Budimpešt Kair Vašington Moskv Peking Berlin Pariz Rim London Zagreb Podgoric Sarajev
+        Ljubljan Sofij Bukurešt Tiran Beč Kijev Varšav Prištin Skopj
+        """
+    )
+)

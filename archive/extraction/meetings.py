@@ -61,6 +61,8 @@ _HOSTING = re.compile(HOSTING_VERBS)
 _SAME_DAY = re.compile(SAME_DAY)
 _OTHER_TIME = re.compile(OTHER_TIME)
 _BACKGROUND = re.compile(BACKGROUND_MEETING)
+# "He", "the visiting minister": the actor of the story so far, not the article's first host.
+_PRONOUN = re.compile(r"^(?:(?:[\w'’-]+ ){0,4}[\w'’-]+, )?(?:he|she|on|ona|the visiting)\b")
 _VISIT_WORD = re.compile(r"\bvisit|\bposet|\bposjet|\btravel|\btrip to|\barriv|\bdoputova")
 _YESTERDAY = re.compile(YESTERDAY)
 _TOMORROW = re.compile(TOMORROW)
@@ -252,12 +254,18 @@ def _lead_clause_end(lower: str) -> int:
     return comma + 1 if comma > opener.end() else 0
 
 
-def _groups(sent: Sentence, group: list[Person], topic: Person | None, last: _Draft | None):
-    """The participant lists a sentence reports, each one meeting: a host with each guest in turn."""
+def _groups(sent: Sentence, group: list[Person], topic: Person | None, last: _Draft | None, main: Person | None):
+    """The participant lists a sentence reports, each one meeting: a host with each guest in turn.
+
+    `topic`: whom "he" or "she" refers to (the actor of the story so far); `main`: whom a bare title refers to
+    ("Načelnik Generalštaba je ...", "the Deputy Prime Minister"), the first meeting's first participant.
+    """
     lower = sent.lower
     if not group and last is not None and _PAIR.search(lower) and not _OTHER_TIME.search(lower):
         return [list(last.people)], _VERB.search(lower)  # "The two commanders spoke by phone instead"
     lead = _lead_clause_end(lower)
+    if main is not None and not _PRONOUN.match(lower[lead:].lstrip()):
+        topic = main
     subjects, objects, verb = _actors(sent, group, lead)
     first = _VERB.search(lower, lead)
     if (
@@ -303,12 +311,14 @@ def find_meetings(
     for sent in sentences:
         group = mentions.get(sent.index, [])
         if (not group and not drafts) or not _kind(sent.lower, 2):
-            topic = group[0] if group else topic
+            # someone who only attended ("Sastanku je prisustvovao i ...") does not become the story's actor
+            topic = group[0] if group and not _ATTENDED.search(sent.lower) else topic
             continue
         if _BACKGROUND.search(sent.lower):
             continue  # "Vucic and Xi last met in May": recalled, not reported
-        groups, verb = _groups(sent, group, topic, drafts[-1] if drafts else None)
-        if group:
+        main = drafts[0].people[0] if drafts else None
+        groups, verb = _groups(sent, group, topic, drafts[-1] if drafts else None, main)
+        if group and not _ATTENDED.search(sent.lower):
             topic = groups[0][0] if groups and groups[0] else group[0]
         kind = _kind(sent.lower, max(len(g) for g in groups) if groups else 0)
         if not kind:
