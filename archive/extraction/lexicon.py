@@ -314,7 +314,8 @@ MEETING_KINDS: list[tuple[str, str]] = [
             s[ai]t down (?:\w+ ){0,3}with\b | sitting down (?:\w+ ){0,3}with\b | spoke (?:\w+ ){0,2}(?:with|to)\b |
             exchanged?
             (?:views|opinions) | receiv | host | welcom | conversation | interlocutor | interaction | sign(?:ed|s)?\b |
-            sasta[a-zćčšž]* | razgovar | razgovor | susret | primio | primila | ugosti | dočeka | potpisa |
+            sasta[a-zćčšž]* | razgovar | razgovor | susret | primi(?:o|la|li|ti|će)\b | prima\b | ugosti |
+            dočeka | potpisa |
             razmen\w* mišljenj |
             """
             + ru.MEETING_RU
@@ -331,7 +332,7 @@ MEETING_VERBS = _word_starts(
     s[ai]t down (?:\w+ ){0,3}with\b | sitting down (?:\w+ ){0,3}with\b | video ?conferenc |
     courtesy call | called\b | exchanged?\b | receiv | host | welcom | conversation | consultations | spoke\b |
     phone | telephone | visit | sign | sasta[a-zćčšž]* | razgovar | razgovor | susret | primi[ol] | ugosti |
-    dočeka | poseti | poset[ai]\b | posjeti |
+    dočeka | poseti | poset[ai]\b | posjeti | primi(?:ti|će)\b | prima\b |
     """
     + ru.VERBS_RU
     + " | "
@@ -439,7 +440,7 @@ CANCELLED = _word_starts(
     r"cancel | called off | postpon | deferred\b | scrapped\b | otkaz | odložen | odgođen | odgoden"
     rf" | {ru.CANCELLED_RU} | {tr.CANCELLED_TR}"
 )
-HOSTING_VERBS = _word_starts("receiv | host | welcom | primio | primila | ugosti | dočeka")
+HOSTING_VERBS = _word_starts(r"receiv | host | welcom | primi(?:o|la|li|ti|će)\b | prima\b | ugosti | dočeka")
 # Markers that date an event on the publication day; a news lead in the present perfect ("has welcomed")
 # reports that day's event too.
 SAME_DAY = _word_starts(

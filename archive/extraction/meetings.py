@@ -61,6 +61,11 @@ _HOSTING = re.compile(HOSTING_VERBS)
 _SAME_DAY = re.compile(SAME_DAY)
 _OTHER_TIME = re.compile(OTHER_TIME)
 _BACKGROUND = re.compile(BACKGROUND_MEETING)
+# A title right after a country word: "(Hungarian) minister", "(mađarskog) ministra", "(турецкий) коллега".
+_TITLE_AFTER = re.compile(
+    r"^\s*(?:\w+\s+)?(?:minist|counterpart|colleague|kolleg|koleg|general|admiral|ambassador|ambasador|chief|"
+    r"načelnik|komandant|commander|president|predsedni|delegation|delegacij|mevkida|bakan)"
+)
 # "He", "the visiting minister": the actor of the story so far, not the article's first host.
 _PRONOUN = re.compile(r"^(?:(?:[\w'’-]+ ){0,4}[\w'’-]+, )?(?:he|she|on|ona|the visiting)\b")
 _VISIT_WORD = re.compile(r"\bvisit|\bposet|\bposjet|\btravel|\btrip to|\barriv|\bdoputova")
@@ -296,6 +301,21 @@ def _groups(sent: Sentence, group: list[Person], topic: Person | None, last: _Dr
     return out or [subjects], verb
 
 
+def _described(sent: Sentence, group: list[Person], seen: list[Person]) -> list[Person]:
+    """People the sentence names by country and title only ("Mađarskog ministra sutra će primiti Vučić", "the
+    Hungarian minister"): the one of that country named earlier, when no one of it is named here."""
+    found = []
+    named = {p.country for p in group}
+    for hit in sent.countries or []:
+        if hit.kind == "capital" or hit.key in named or not _TITLE_AFTER.match(sent.lower[hit.end : hit.end + 40]):
+            continue
+        person = next((p for p in reversed(seen) if p.country == hit.key and p not in group), None)
+        if person is not None and person not in found:
+            sent.positions[id(person)] = hit.start
+            found.append(person)
+    return found
+
+
 def find_meetings(
     sentences: list[Sentence],
     mentions: dict[int, list[Person]],
@@ -308,8 +328,12 @@ def find_meetings(
     visits: dict[tuple[int, str], tuple[str, str]] = {}  # id(person) -> where they went
     topic: Person | None = None
     cancelled = {id(p) for s in sentences if _CANCELLED.search(s.lower) for p in mentions.get(s.index, [])}
+    seen: list[Person] = []
     for sent in sentences:
         group = mentions.get(sent.index, [])
+        if group and _kind(sent.lower, 2):
+            group = group + _described(sent, group, seen)
+        seen += [p for p in group if p not in seen]
         if (not group and not drafts) or not _kind(sent.lower, 2):
             # someone who only attended ("Sastanku je prisustvovao i ...") does not become the story's actor
             topic = group[0] if group and not _ATTENDED.search(sent.lower) else topic
