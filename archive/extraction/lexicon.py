@@ -130,6 +130,26 @@ _MONTH_FORMS = [
 ]
 _MONTH_FORMS = [" ".join(forms) for forms in zip(_MONTH_FORMS, ru.MONTHS_RU, tr.MONTHS_TR, strict=True)]
 MONTHS: dict[str, int] = {form: n for n, forms in enumerate(_MONTH_FORMS, start=1) for form in forms.split()}
+# Other languages' month names, as CLDR writes them (Greek "Ιανουαρίου", Hungarian "szeptember", French "mars"),
+# so that articles in languages extraction does not read still get their publication date.
+CLDR_MONTH_LOCALES = "el hu fr de it es pt pl cs sk sl hr bs mk bg ro sq uk nl sv da nb fi et lv lt"
+
+
+def _cldr_months() -> dict[str, int]:
+    from babel.dates import get_month_names
+
+    found: dict[str, int] = {}
+    for locale in CLDR_MONTH_LOCALES.split():
+        for context in ("format", "stand-alone"):
+            for n, name in get_month_names("wide", context, locale).items():
+                found.setdefault(name.lower().rstrip("."), n)
+    return found
+
+
+# Dates with a year (publication lines, "14 mars 2024") read these; relative dates in the text, only MONTHS.
+DATE_MONTHS: dict[str, int] = MONTHS | {
+    name: n for name, n in _cldr_months().items() if name not in MONTHS and len(name) >= 4
+}
 # Matched on accent-free text (Sentence.plain): "četverg" is written "cetverg" here.
 WEEKDAYS: dict[str, int] = {
     "monday": 0,

@@ -11,7 +11,7 @@ import re
 
 from archive.core.text import fold
 
-from .lexicon import BOILERPLATE_LINES, KNOWN_PUBLISHERS, MONTHS, PUBLISHER_WORDS
+from .lexicon import BOILERPLATE_LINES, DATE_MONTHS, KNOWN_PUBLISHERS, MONTHS, PUBLISHER_WORDS
 from .script import latin as to_latin
 from .sentences import paragraphs
 
@@ -21,34 +21,54 @@ _PUB_WORDS = re.compile(rf"\b(?:{PUBLISHER_WORDS})\b", re.I)
 _KNOWN = sorted(KNOWN_PUBLISHERS, key=len, reverse=True)
 _KNOWN_RE = re.compile(r"\b(" + "|".join(re.escape(p) for p in _KNOWN) + r")\b")
 _SMALL_WORDS = {"of", "the", "and", "for", "in", "on", "at", "a", "an", "to"}
-_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
-_MONTH = rf"(?P<mon>{_MONTH_NAMES})\.?"
-_DATE_PATTERNS = [
-    re.compile(r"(?P<d>\d{1,2})\s*[./-]\s*(?P<m>\d{1,2})\s*[./-]\s*(?P<y>(?:19|20)\d{2})\b\.?"),
-    re.compile(r"(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
-    re.compile(r"\b(?P<y>(?:19|20)\d{2})\.\s?(?P<m>\d{1,2})\.\s?(?P<d>\d{1,2})\b\.?"),  # Hungarian: 2024.03.08.
-    re.compile(rf"\b{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<y>(?:19|20)\d{{2}})\b", re.I),
-    re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?{_MONTH}\s*,?\s*(?P<y>(?:19|20)\d{{2}})\b", re.I),
-    re.compile(rf"\b{_MONTH}\s*,?\s+(?P<y>(?:19|20)\d{{2}})\b", re.I),
-]
+
+
+def _date_patterns(months: dict[str, int]) -> list[re.Pattern]:
+    month = rf"(?P<mon>{'|'.join(sorted(months, key=len, reverse=True))})\.?"
+    return [
+        re.compile(r"(?P<d>\d{1,2})\s*[./-]\s*(?P<m>\d{1,2})\s*[./-]\s*(?P<y>(?:19|20)\d{2})\b\.?"),
+        re.compile(r"(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
+        re.compile(r"\b(?P<y>(?:19|20)\d{2})\.\s?(?P<m>\d{1,2})\.\s?(?P<d>\d{1,2})\b\.?"),  # Hungarian: 2024.03.08.
+        re.compile(rf"\b{month}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<y>(?:19|20)\d{{2}})\b", re.I),
+        re.compile(
+            rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?{month}\s*,?\s*(?P<y>(?:19|20)\d{{2}})\b", re.I
+        ),
+        re.compile(rf"\b{month}\s*,?\s+(?P<y>(?:19|20)\d{{2}})\b", re.I),
+        re.compile(rf"\b(?P<y>(?:19|20)\d{{2}})\.\s+{month}\s+(?P<d>\d{{1,2}})\b\.?", re.I),  # "2024. szeptember 19."
+    ]
+
+
+# Sentences are read with the languages extraction reads; header lines with every language CLDR names months in.
+_DATE_PATTERNS = _date_patterns(MONTHS)
+_HEADER_DATE_PATTERNS = _date_patterns(DATE_MONTHS)
 _HAS_YEAR = re.compile(r"(?:19|20)\d\d")
+_WORDS = re.compile(r"[^\W\d_]+")
+_OTHER_MONTHS = frozenset(DATE_MONTHS) - frozenset(MONTHS)
 _YEAR_ONLY = re.compile(r"^(?:©\s*)?(?P<y>(?:19|20)\d{2})\.?$")
 _DATE_LEAD = re.compile(r"^(?:published|updated|posted|date|datum|objavljeno|last updated)\b[:\s]*", re.I)
 _DATELINE = re.compile(r"^[\w .()'’-]{0,40}?,?\s*$")
 
 
-def find_date(text: str) -> tuple[datetime.date, str, re.Match] | None:
-    """The first calendar date written in `text`, with its precision."""
+def find_date(text: str, header: bool = False) -> tuple[datetime.date, str, re.Match] | None:
+    """The first calendar date written in `text`, with its precision; `header`: a header line, in any language."""
     if not _HAS_YEAR.search(text):
         return None
+    found = _first_date(text, _DATE_PATTERNS)
+    # Other languages' month names only when the common ones found nothing: the long pattern costs
+    if found or not header or not _OTHER_MONTHS.intersection(_WORDS.findall(text.lower())):
+        return found
+    return _first_date(text, _HEADER_DATE_PATTERNS)
+
+
+def _first_date(text: str, patterns: list[re.Pattern]) -> tuple[datetime.date, str, re.Match] | None:
     best = None
-    for pattern in _DATE_PATTERNS:
+    for pattern in patterns:
         m = pattern.search(text)
         if m and (best is None or m.start() < best[2].start()):
             parts = m.groupdict()
             try:
                 year = int(parts["y"])
-                month = int(parts["m"]) if parts.get("m") else MONTHS[parts["mon"].lower()]
+                month = int(parts["m"]) if parts.get("m") else DATE_MONTHS[parts["mon"].lower()]
                 if parts.get("d"):
                     best = (datetime.date(year, month, int(parts["d"])), "day", m)
                 else:
@@ -96,7 +116,7 @@ def _published(lines: list[str]) -> tuple[datetime.date | None, str]:
         latin = to_latin(line)
         if i >= _HEADER_LINES and not _DATE_LEAD.match(latin):
             continue  # below a long cookie banner or menu, only a "Published 9 April 2025" line still counts
-        found = find_date(latin)
+        found = find_date(latin, header=True)
         if found:
             date, precision, m = found
             before = _DATE_LEAD.sub("", latin[: m.start()]).strip()

@@ -166,3 +166,17 @@ def test_it_reads_a_full_name_after_a_title_clause_and_a_comma():
     people = {p["name"]: p for p in record(text, "x.txt")["people"]}
     assert people["Jone Vula"]["country"] == "FJ"
     assert people["Jone Vula"]["role"].startswith("Minister for Home Affairs")
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("20 Ιανουαρίου 2025, 15:37", datetime.date(2025, 1, 20)),
+        ("2024. szeptember 19. 16:30", datetime.date(2024, 9, 19)),
+        ("Publié le 26 novembre 2024 à 18:05", datetime.date(2024, 11, 26)),
+        ("3. März 2024", datetime.date(2024, 3, 3)),
+    ],
+)
+def test_it_reads_publication_dates_in_languages_it_does_not_extract(header, expected):
+    # CLDR's month names: an article in any of these languages still gets its date
+    assert extract_metadata(f"Site\n\nHeadline of the story\n\n{header}\n\nText.")[2] == expected
