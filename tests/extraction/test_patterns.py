@@ -23,7 +23,8 @@ SETS = {
     "heldout_ru_tr": "0.75",
     # Written blind (by writers who saw neither the code nor its output) after real pages, with their
     # boilerplate. heldout_1 was scored once before any rule was changed for it, then tuned on; heldout_2
-    # has only been scored, never tuned on: keep it that way, or write a new one, to measure generalisation.
+    # and heldout_3 have only been scored, never tuned on: keep them so, or write new ones, to measure
+    # generalisation honestly.
     # The floors sit under today's weakest figure of each set: they guard against regressions.
     "blind/en_gov": "0.70",
     "blind/en_news": "0.80",
@@ -31,6 +32,7 @@ SETS = {
     "blind/ru_tr_other": "0.45",
     "blind/heldout_1": "0.70",
     "blind/heldout_2": "0.70",
+    "blind/heldout_3": "0.70",
 }
 
 
