@@ -1,7 +1,8 @@
 """Word lists the extractor reads. Data only: extending coverage means editing here, not the code.
 
 Long lists are written as "|"- or space-separated text so they stay compact. Serbian entries
-live in lexicon_sr.py, written in Latin script (Cyrillic text is transliterated before matching).
+live in lexicon_sr.py, written in Latin script (Cyrillic text is transliterated before matching); what a
+news page carries besides its article, in lexicon_page.py.
 """
 
 from __future__ import annotations
