@@ -194,11 +194,11 @@ def _candidates(sent: Sentence, language: str, known: KnownIndex):
             if role and not courtesy:
                 conf = 0.9
             else:
-                found = lower_title(before, len(tokens) == 1, language) if not courtesy else None
-                if courtesy:
-                    conf = 0.9  # "Dr. X" is a person; the office, if any, stands before the courtesy title
+                if courtesy:  # "Dr. X" is a person; the office, if any, stands before the courtesy title
+                    role, conf = "", 0.9
                     found = lower_title(text[:seg_start], False, language)
-                    role = ""
+                else:
+                    found = lower_title(before, len(tokens) == 1, language)
                 if found:
                     role, found_country, title_ending, affiliated = found
                     country, conf = found_country or country, 0.85
@@ -366,6 +366,7 @@ def find_people(
 
 
 def _listed_countries(sent: Sentence, people: list[Person], language: str) -> None:
+    """People listed after a plural title take the countries listed with it, in order (see _LISTED)."""
     for m in _LISTED.finditer(sent.plain):
         names = _LIST_SEP.split(m.group("names"))
         for part in ("after", "before"):
