@@ -56,7 +56,7 @@ _INITIAL = re.compile(r"^\p{Lu}\.$".replace(r"\p{Lu}", "[A-ZА-ЯČĆŠŽĐ]"))
 _SUFFIX_FOLDED = {fold(s) for s in NAME_SUFFIXES}
 _SUFFIXES = {s.rstrip(".") for s in NAME_SUFFIXES}
 _HONORIFIC_FOLDED = {fold(h) for h in HONORIFICS}
-_PARTICLE_SET = PARTICLES = frozenset(_PARTICLES.split("|"))
+PARTICLES = frozenset(_PARTICLES.split("|"))
 _SR_INSTITUTION_LINKS = {"za", "pri", "od"}
 _SR_NON_NAME = re.compile(rf"^(?:{'|'.join(SR_NON_NAME_STEMS)})(?:{'|'.join(SR_STEM_ENDINGS)})?$")
 
@@ -126,7 +126,7 @@ def name_runs(words: list[str], language: str) -> list[tuple[int, int]]:
         if is_name_token(words[i], language) and fold(words[i]) not in _SUFFIX_FOLDED:
             j = i + 1
             # up to six words, particles not counted: "Mohammed bin Mubarak bin Fadhel Al Mazrouei"
-            while j < len(words) and sum(w.lower() not in _PARTICLE_SET for w in words[i:j]) < 6:
+            while j < len(words) and sum(w.lower() not in PARTICLES for w in words[i:j]) < 6:
                 w = words[j]
                 if (
                     _is_initial(w)
@@ -165,9 +165,9 @@ def clean_tokens(tokens: list[str]) -> list[str]:
     out = [t for t in tokens if not _is_initial(t)]
     while len(out) > 1 and out[-1].rstrip(".") in _SUFFIXES:
         out.pop()
-    while out and out[0] in _PARTICLE_SET:
+    while out and out[0] in PARTICLES:
         out.pop(0)
-    while out and out[-1] in _PARTICLE_SET:
+    while out and out[-1] in PARTICLES:
         out.pop()
     # "Petar PETKOVIĆ", "NAKATANI Gen": a family name in capitals is written as the others are
     out = [t.title() if t.isupper() and len(t) > 2 and len(out) > 1 else t for t in out]
